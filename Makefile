@@ -1,0 +1,93 @@
+# Two commands for a newcomer: `make run` and `make test`. Everything else is a helper.
+SHELL := /bin/bash
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+DATA_DIR ?= data
+export CLINIC_DATA_DIR := $(abspath $(DATA_DIR))
+MESSAGES_ARGS := -l fr_CA --no-fuzzy-matching --add-location=file \
+	--ignore=.venv --ignore=node_modules --ignore=tests --ignore=staticfiles --ignore=data
+
+.PHONY: run dev test lint check bench messages install install-dev data-dir migrate-and-seed \
+	test-postgres browser-deps clean
+
+$(VENV)/.run-installed: requirements.txt
+	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed ($(PYTHON) not found)."; exit 1; }
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	@touch $@
+
+$(VENV)/.dev-installed: $(VENV)/.run-installed requirements-dev.txt
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	@touch $@
+
+install: $(VENV)/.run-installed
+install-dev: $(VENV)/.dev-installed
+
+# A missing or unwritable data directory stops here with one line, not a traceback.
+data-dir:
+	@mkdir -p "$(CLINIC_DATA_DIR)" 2>/dev/null && test -w "$(CLINIC_DATA_DIR)" \
+		|| { echo "Cannot write to the data directory $(CLINIC_DATA_DIR): create it or set DATA_DIR=/a/writable/folder."; exit 1; }
+	@test -s "$(CLINIC_DATA_DIR)/secret_key" || { \
+		umask 077; $(PYTHON) -c "import secrets; print(secrets.token_urlsafe(50))" > "$(CLINIC_DATA_DIR)/secret_key"; \
+		echo "Generated a secret key in $(CLINIC_DATA_DIR)/secret_key (git-ignored)."; }
+
+PROD_ENV = DJANGO_SETTINGS_MODULE=clinic.settings.production \
+	DJANGO_SECRET_KEY="$${DJANGO_SECRET_KEY:-$$(cat "$(CLINIC_DATA_DIR)/secret_key")}"
+
+migrate-and-seed: install data-dir
+	@$(PROD_ENV) $(PY) manage.py migrate --noinput -v 0
+	@$(PROD_ENV) $(PY) manage.py collectstatic --noinput -v 0
+	@$(PROD_ENV) $(PY) manage.py setup_site
+
+# Serve the site as production does: gunicorn + WhiteNoise, DEBUG off.
+run: migrate-and-seed
+	@echo "Serving on http://$(HOST):$(PORT)/  (Ctrl+C to stop)"
+	@$(PROD_ENV) ALLOWED_HOSTS="$${ALLOWED_HOSTS:-127.0.0.1,localhost,$(HOST)}" \
+		$(VENV)/bin/gunicorn --chdir site clinic.wsgi:application \
+		--bind $(HOST):$(PORT) --workers 2 --access-logfile - --error-logfile -
+
+# Django's dev server with DEBUG on.
+dev: install data-dir
+	$(PY) manage.py migrate --noinput -v 0
+	$(PY) manage.py setup_site
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+lint: install-dev
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+# Migrations and translation catalogues up to date; no empty or fuzzy French.
+check: install-dev
+	DJANGO_SETTINGS_MODULE=clinic.settings.test $(PY) manage.py makemigrations --check --dry-run
+	DJANGO_SETTINGS_MODULE=clinic.settings.test $(PY) manage.py check_messages
+	DJANGO_SECRET_KEY=check-only-$$RANDOM$$RANDOM$$RANDOM$$RANDOM$$RANDOM$$RANDOM$$RANDOM HTTPS=1 \
+		DJANGO_SETTINGS_MODULE=clinic.settings.production $(PY) manage.py check --deploy --fail-level WARNING
+
+# The HTML checker for the browser suite; without npm the suite says what is missing.
+browser-deps:
+	@test -d node_modules/vnu-jar || ! command -v npm >/dev/null || npm install --no-audit --no-fund --silent
+
+test: lint check browser-deps
+	$(VENV)/bin/pytest tests --ignore=tests/browser
+	$(VENV)/bin/pytest tests/browser
+
+# Regenerate the French catalogues after changing UI strings, then fill in the French.
+messages: install-dev
+	DJANGO_SETTINGS_MODULE=clinic.settings.test $(PY) manage.py makemessages $(MESSAGES_ARGS)
+	DJANGO_SETTINGS_MODULE=clinic.settings.test $(PY) manage.py compilemessages --ignore=.venv
+
+# Server time and SQL queries per page (a benchmark, not a test).
+bench: migrate-and-seed
+	@$(PROD_ENV) $(PY) manage.py bench
+
+# The test suite on PostgreSQL (Debian's postgresql package; see README).
+test-postgres: install-dev
+	DATABASE_URL=$${DATABASE_URL:-postgres://clinic:clinic@127.0.0.1:5432/clinic} \
+		$(VENV)/bin/pytest tests --ignore=tests/browser -q
+
+clean:
+	rm -rf $(VENV) staticfiles node_modules

@@ -1,0 +1,35 @@
+from django.core.management.base import BaseCommand
+
+from directory.services import seed_directory
+from home.services import ensure_admin_user, setup_site
+from treatments.services import seed_treatments
+
+
+class Command(BaseCommand):
+    help = "Create locales, the site, its pages and content in both languages, and an admin login."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--no-admin", action="store_true", help="Do not create the administrator login."
+        )
+
+    def handle(self, *args, no_admin=False, **options):
+        setup_site()
+        seed_treatments(stdout=self.stdout)
+        seed_directory(stdout=self.stdout)
+        self.stdout.write("Site and content ready in English and French.")
+        if no_admin:
+            return
+        username, password = ensure_admin_user()
+        if password:
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"Admin login (shown once): {username} / {password}  "
+                    "-> http://127.0.0.1:8000/admin/"
+                )
+            )
+        else:
+            self.stdout.write(
+                "An administrator exists. To set a new password: "
+                f".venv/bin/python manage.py changepassword {username}"
+            )

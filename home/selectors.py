@@ -1,0 +1,57 @@
+"""Read queries shared by templates and views."""
+
+from wagtail.models import Locale, Page, Site
+
+
+def menu_pages(home):
+    """Live pages shown in the main navigation, in ``home``'s language, in tree order."""
+    return list(home.get_children().live().public().in_menu().specific().order_by("path"))
+
+
+def home_for_request(request, language_code=None):
+    """The home page in the request's (or the given) language, or None."""
+    site = Site.find_for_request(request)
+    if site is None:
+        return None
+    root = site.root_page
+    try:
+        locale = Locale.objects.get_for_language(language_code) if language_code else None
+    except Locale.DoesNotExist:
+        return None
+    localized = root.get_translation_or_none(locale) if locale else root.localized
+    return localized.specific if localized and localized.live else None
+
+
+def live_translations(page):
+    """Every live translation of ``page`` (itself included), with their locales, in one query."""
+    return list(
+        Page.objects.filter(translation_key=page.translation_key)
+        .live()
+        .public()
+        .select_related("locale")
+        .order_by("locale__language_code")
+    )
+
+
+def sitemap_entries(request):
+    """[(page, url, [(hreflang, url), ...])] for every live public page of the default site."""
+    from home.templatetags.clinic_tags import bcp47
+
+    site = Site.find_for_request(request) or Site.objects.get(is_default_site=True)
+    roots = Page.objects.filter(translation_key=site.root_page.translation_key)
+    pages = Page.objects.none()
+    for root in roots:
+        pages |= Page.objects.descendant_of(root, inclusive=True)
+    pages = list(pages.live().public().select_related("locale").order_by("path"))
+
+    by_key = {}
+    for page in pages:
+        page_url = page.get_full_url(request)
+        by_key.setdefault(page.translation_key, []).append(
+            (bcp47(page.locale.language_code), page_url)
+        )
+        page.sitemap_url = page_url
+    return [
+        {"page": page, "url": page.sitemap_url, "alternates": by_key[page.translation_key]}
+        for page in pages
+    ]

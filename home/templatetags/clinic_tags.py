@@ -1,0 +1,83 @@
+"""Template tags every public page uses: navigation, languages, alternates."""
+
+from django import template
+from django.conf import settings
+from django.utils import translation
+
+from home.selectors import home_for_request, live_translations, menu_pages
+
+register = template.Library()
+
+
+def bcp47(language_code):
+    """'fr-ca' -> 'fr-CA', as HTML's lang and hreflang attributes expect."""
+    return translation.to_locale(language_code).replace("_", "-")
+
+
+def language_name(language_code):
+    """A language's name in that language ('Français', 'English')."""
+    with translation.override(language_code):
+        return translation.get_language_info(language_code)["name_local"].capitalize()
+
+
+@register.filter
+def lang_tag(language_code):
+    return bcp47(language_code)
+
+
+@register.simple_tag(takes_context=True)
+def page_languages(context, page=None):
+    """Alternates, canonical URL and the language switcher's target for this page.
+
+    The switcher goes to this page's twin in the other language when it is live, else to the
+    other language's home page (and says so).
+    """
+    request = context.get("request")
+    current = translation.get_language()
+    result = {"current": bcp47(current), "alternates": [], "canonical": None, "switch": []}
+    twins = {}
+    if page is not None and getattr(page, "pk", None) and request is not None:
+        for twin in live_translations(page):
+            code = twin.locale.language_code
+            url = twin.get_full_url(request)
+            twins[code] = twin.get_url(request)
+            result["alternates"].append({"hreflang": bcp47(code), "url": url})
+            if code == settings.LANGUAGE_CODE:
+                result["x_default"] = url
+            if twin.pk == page.pk:
+                result["canonical"] = url
+    for code, _name in settings.LANGUAGES:
+        if code == current:
+            continue
+        url, is_twin = twins.get(code), True
+        if url is None:
+            is_twin = False
+            home = home_for_request(request, code) if request is not None else None
+            url = home.get_url(request) if home else f"/{code}/"
+        result["switch"].append(
+            {"code": bcp47(code), "name": language_name(code), "url": url, "is_twin": is_twin}
+        )
+    return result
+
+
+@register.inclusion_tag("components/site_header.html", takes_context=True)
+def site_header(context, languages):
+    """Practice name (the home page's title), main navigation and language switcher."""
+    request = context.get("request")
+    page = context.get("page")
+    home = home_for_request(request) if request is not None else None
+    items = menu_pages(home) if home else []
+    current_path = getattr(page, "path", "")
+    return {
+        "home": home,
+        "home_url": home.get_url(request) if home else "/",
+        "languages": languages,
+        "items": [
+            {
+                "title": item.title,
+                "url": item.get_url(request),
+                "current": bool(current_path) and current_path.startswith(item.path),
+            }
+            for item in items
+        ],
+    }

@@ -1,0 +1,13 @@
+# Canadian English as the practice writes it: "12 March 2026", "2:30 p.m.".
+DATE_FORMAT = "j F Y"
+TIME_FORMAT = "g:i a"
+DATETIME_FORMAT = "j F Y, g:i a"
+YEAR_MONTH_FORMAT = "F Y"
+MONTH_DAY_FORMAT = "j F"
+SHORT_DATE_FORMAT = "Y-m-d"
+SHORT_DATETIME_FORMAT = "Y-m-d g:i a"
+FIRST_DAY_OF_WEEK = 0
+DATE_INPUT_FORMATS = ["%Y-%m-%d"]
+DECIMAL_SEPARATOR = "."
+THOUSAND_SEPARATOR = ","
+NUMBER_GROUPING = 3

@@ -1,0 +1,18 @@
+"""Tests: fast hashing, in-memory files, plain static storage (no manifest needed)."""
+
+import os
+
+import dj_database_url
+
+from .base import *  # noqa: F403
+from .base import STORAGES
+
+SECRET_KEY = "test-only-insecure-key"  # noqa: S105
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+STORAGES = {
+    **STORAGES,
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}}
+if os.environ.get("DATABASE_URL"):  # the same suite runs on PostgreSQL
+    DATABASES = {"default": dj_database_url.config()}
