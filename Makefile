@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 DATA_DIR ?= data
 export CLINIC_DATA_DIR := $(abspath $(DATA_DIR))
-MESSAGES_ARGS := -l fr_CA --no-fuzzy-matching --add-location=file \
+MESSAGES_ARGS := -l fr_CA --add-location=file \
 	--ignore=.venv --ignore=node_modules --ignore=tests --ignore=staticfiles --ignore=data
 
 .PHONY: run dev test lint check bench messages install install-dev data-dir migrate-and-seed \

@@ -46,7 +46,7 @@ def sitemap_entries(request):
 
     by_key = {}
     for page in pages:
-        page_url = page.get_full_url(request)
+        page_url = request.build_absolute_uri(page.get_url(request))
         by_key.setdefault(page.translation_key, []).append(
             (bcp47(page.locale.language_code), page_url)
         )

@@ -39,8 +39,9 @@ def page_languages(context, page=None):
     if page is not None and getattr(page, "pk", None) and request is not None:
         for twin in live_translations(page):
             code = twin.locale.language_code
-            url = twin.get_full_url(request)
             twins[code] = twin.get_url(request)
+            # Absolute from the request's own origin, so links match wherever the site is served.
+            url = request.build_absolute_uri(twins[code])
             result["alternates"].append({"hreflang": bcp47(code), "url": url})
             if code == settings.LANGUAGE_CODE:
                 result["x_default"] = url

@@ -16,3 +16,7 @@ STORAGES = {
 DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}}
 if os.environ.get("DATABASE_URL"):  # the same suite runs on PostgreSQL
     DATABASES = {"default": dj_database_url.config()}
+
+# Serve static files from the finders: tests do not run collectstatic.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True
