@@ -26,8 +26,8 @@ class HomePage(Page):
         verbose_name_plural = _("home pages")
 
     def get_context(self, request, *args, **kwargs):
-        from home.selectors import menu_pages
+        from home.selectors import menu_pages_for_request
 
         context = super().get_context(request, *args, **kwargs)
-        context["sections"] = menu_pages(self)
+        context["sections"] = menu_pages_for_request(request, self)
         return context

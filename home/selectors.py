@@ -3,11 +3,36 @@
 from wagtail.models import Locale, Page, Site
 
 
+def per_request(function):
+    """Remember ``function(request, *args)`` on the request: the header, the page and the
+    switcher ask the same questions, and the answer must not cost a query each time."""
+
+    def wrapper(request, *args):
+        if request is None:
+            return function(request, *args)
+        memo = request.__dict__.setdefault("_clinic_selectors", {})
+        key = (function.__name__, *(getattr(arg, "pk", arg) for arg in args))
+        if key not in memo:
+            memo[key] = function(request, *args)
+        return memo[key]
+
+    return wrapper
+
+
 def menu_pages(home):
-    """Live pages shown in the main navigation, in ``home``'s language, in tree order."""
-    return list(home.get_children().live().public().in_menu().specific().order_by("path"))
+    """Live pages shown in the main navigation, in ``home``'s language, in tree order.
+
+    Titles, addresses and descriptions are all on the base Page, so no `.specific()`.
+    """
+    return list(home.get_children().live().public().in_menu().order_by("path"))
 
 
+@per_request
+def menu_pages_for_request(request, home):
+    return menu_pages(home)
+
+
+@per_request
 def home_for_request(request, language_code=None):
     """The home page in the request's (or the given) language, or None."""
     site = Site.find_for_request(request)

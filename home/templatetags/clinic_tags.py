@@ -4,7 +4,7 @@ from django import template
 from django.conf import settings
 from django.utils import translation
 
-from home.selectors import home_for_request, live_translations, menu_pages
+from home.selectors import home_for_request, live_translations, menu_pages_for_request
 
 register = template.Library()
 
@@ -67,7 +67,7 @@ def site_header(context, languages):
     request = context.get("request")
     page = context.get("page")
     home = home_for_request(request) if request is not None else None
-    items = menu_pages(home) if home else []
+    items = menu_pages_for_request(request, home) if home else []
     current_path = getattr(page, "path", "")
     return {
         "home": home,
