@@ -1,5 +1,137 @@
-"""Operations that change the resource directory."""
+"""Operations that change the resource directory: seeding, keeping translations in step."""
+
+import tomllib
+from pathlib import Path
+
+from django.db import transaction
+from django.utils.html import escape
+from wagtail.models import Locale
+from wagtail_localize.models import TranslationSource
+
+from directory.models import DirectoryPage, Resource
+from home.localization import translate_from_catalogue
+
+SEED_FILE = Path(__file__).resolve().parent / "content" / "resources.toml"
+# Fields of a [[resource]] entry given in both languages ({en = ..., fr = ...}).
+TEXT_FIELDS = ("title", "authors", "description", "publisher", "issue", "region", "note")
+# Fields of a [[resource]] entry that are the same in every language.
+PLAIN_FIELDS = ("kind", "language", "sort_order", "url", "year", "pages")
+
+
+def load_seed(path=SEED_FILE):
+    with open(path, "rb") as seed_file:
+        return tomllib.load(seed_file)
+
+
+def catalogue_for(entry, fields):
+    """English -> French for the bilingual fields of one seed entry."""
+    catalogue = {}
+    for name in fields:
+        value = entry.get(name)
+        pairs = value if isinstance(value, list) else [value]
+        for pair in pairs:
+            if isinstance(pair, dict):
+                catalogue[pair["en"]] = pair["fr"]
+    return catalogue
+
+
+def _say(stdout, message):
+    if stdout is not None:
+        stdout.write(message)
+
+
+def ensure_directory_page(english_home, french_home, data, stdout=None):
+    """The English directory page under the home page, and its French translation."""
+    page = DirectoryPage.objects.child_of(english_home).first()
+    if page is None:
+        page = DirectoryPage(
+            title=data["title"]["en"],
+            slug=data["slug"]["en"],
+            search_description=data["search_description"]["en"],
+            intro="".join(f"<p>{escape(pair['en'])}</p>" for pair in data["intro"]),
+            show_in_menus=True,
+            locale=english_home.locale,
+        )
+        english_home.add_child(instance=page)
+        page.save_revision().publish()
+        _say(stdout, "Created the directory page.")
+    if french_home is not None:
+        catalogue = catalogue_for(data, ("title", "slug", "search_description", "intro"))
+        translate_from_catalogue(page, french_home.locale, catalogue)
+    return page
+
+
+def ensure_resource(entry, english, french, english_home):
+    """Create the seeded resource ``entry`` if missing, and its French translation if missing.
+
+    A resource that exists is left as it is: what an editor changed (or hid) is kept.
+    Returns True if anything was created.
+    """
+    created = False
+    resource = Resource.objects.filter(seed_key=entry["key"], locale=english).first()
+    if resource is None:
+        resource = Resource(seed_key=entry["key"], locale=english)
+        for name in PLAIN_FIELDS:
+            if name in entry:
+                setattr(resource, name, entry[name])
+        for name in TEXT_FIELDS:
+            if name in entry:
+                setattr(resource, name, entry[name]["en"])
+        if entry.get("page") == "home":
+            resource.page = english_home
+        resource.full_clean()
+        resource.save()
+        created = True
+    if french is not None and resource.get_translation_or_none(french) is None:
+        translate_from_catalogue(resource, french, catalogue_for(entry, TEXT_FIELDS))
+        created = True
+    return created
 
 
 def seed_directory(stdout=None):
-    """Create the practice's resources and directory page (to be written)."""
+    """Create the practice's resources and directory page in English and French.
+
+    Idempotent: only what is missing is created, so editors' changes survive every run.
+    """
+    from home.services import get_home_pages
+
+    data = load_seed()
+    english_home, french_home = get_home_pages()
+    english = english_home.locale
+    french = french_home.locale if french_home is not None else None
+
+    created = 0
+    for entry in data["resource"]:
+        with transaction.atomic():
+            created += ensure_resource(entry, english, french, english_home)
+    ensure_directory_page(english_home, french_home, data["page"], stdout=stdout)
+    if created:
+        _say(stdout, f"Resource directory: created {created} resource record(s).")
+    return created
+
+
+def sync_shared_fields(resource):
+    """After the source resource is edited, give its translations the same shared fields.
+
+    Address, year, pages, document, page link, kind and language describe the resource itself,
+    so they never differ between languages. The translation source is refreshed too, so the
+    translation editor works from the current English and publishing the French cannot bring
+    back an old address.
+    """
+    if resource.get_source_resource() is not None:
+        return 0  # a translation: its shared fields come from the source
+    translations = Resource.objects.filter(translation_key=resource.translation_key).exclude(
+        pk=resource.pk
+    )
+    if not translations.exists():
+        return 0
+    shared = {name: getattr(resource, name) for name in Resource.SHARED_FIELDS}
+    shared["sort_order"] = resource.sort_order
+    with transaction.atomic():
+        if TranslationSource.objects.get_for_instance_or_none(resource) is not None:
+            TranslationSource.update_or_create_from_instance(resource)
+        return translations.update(**shared)
+
+
+def french_locale():
+    return Locale.objects.filter(language_code="fr-ca").first()

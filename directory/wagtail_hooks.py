@@ -1,0 +1,43 @@
+"""The resources in Wagtail's admin: a menu item, search, filters and useful columns."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.ui.tables import BooleanColumn, Column
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from directory.models import Resource
+from directory.services import sync_shared_fields
+
+
+class ResourceViewSet(SnippetViewSet):
+    model = Resource
+    icon = "link"
+    menu_label = _("Resources")
+    menu_name = "resources"
+    menu_order = 300
+    add_to_admin_menu = True
+    list_display = [
+        "title",
+        Column("kind", label=_("kind"), accessor="get_kind_display", sort_key="kind"),
+        Column("language", label=_("language"), accessor="get_language_display"),
+        Column("authors", label=_("authors or owner")),
+        BooleanColumn("has_address", label=_("web address or page")),
+        BooleanColumn("is_shown", label=_("shown")),
+    ]
+    list_filter = ["kind", "language", "is_shown"]
+    # Plain database search: finds parts of words and needs no search index to be rebuilt.
+    search_backend_name = None
+    search_fields = ["title", "authors", "description", "publisher", "region", "note"]
+    ordering = ["kind", "sort_order", "title"]
+    list_per_page = 50
+
+
+register_snippet(ResourceViewSet)
+
+
+@hooks.register("after_edit_snippet")
+def keep_shared_fields_in_step(request, instance):
+    """An edited English resource passes its address, year, pages... to its translations."""
+    if isinstance(instance, Resource):
+        sync_shared_fields(instance)
