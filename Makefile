@@ -41,7 +41,7 @@ PROD_ENV = DJANGO_SETTINGS_MODULE=clinic.settings.production \
 migrate-and-seed: install data-dir
 	@$(PROD_ENV) $(PY) manage.py migrate --noinput -v 0
 	@$(PROD_ENV) $(PY) manage.py collectstatic --noinput -v 0
-	@$(PROD_ENV) $(PY) manage.py setup_site
+	@$(PROD_ENV) PUBLIC_URL=http://$(HOST):$(PORT) $(PY) manage.py setup_site
 
 # Serve the site as production does: gunicorn + WhiteNoise, DEBUG off.
 run: migrate-and-seed

@@ -1,3 +1,5 @@
+import os
+
 from django.core.management.base import BaseCommand
 
 from directory.services import seed_directory
@@ -24,8 +26,8 @@ class Command(BaseCommand):
         if password:
             self.stdout.write(
                 self.style.SUCCESS(
-                    f"Admin login (shown once): {username} / {password}  "
-                    "-> http://127.0.0.1:8000/admin/"
+                    f"Admin login (shown once): {username} / {password}  -> "
+                    f"{os.environ.get('PUBLIC_URL', 'http://127.0.0.1:8000')}/admin/"
                 )
             )
         else:
