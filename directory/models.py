@@ -175,8 +175,8 @@ class Resource(TranslatableMixin, models.Model):
         _("shown on the directory page"),
         default=True,
         help_text=_(
-            "Untick to hide the resource without deleting it. (The setup step re-creates a "
-            "deleted practice resource, but never shows a hidden one again.)"
+            "Untick to hide the resource without deleting it. A hidden resource stays hidden "
+            "when the site's setup step runs again; a deleted practice resource is re-created."
         ),
     )
 

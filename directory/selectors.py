@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
 
-from directory.models import KIND_GROUPS, Resource, ResourceLanguage
+from directory.models import KIND_GROUPS, Kind, Resource, ResourceLanguage
 
 
 @dataclass
@@ -27,6 +27,11 @@ class Entry:
     fallback_label: str = ""
     # "Orthopaedic Division Review, November/December 2006, pp. 24–27"
     publication: str = ""
+    # Interface words the entry needs, in the page's language (the component has no i18n of
+    # its own so that these strings live in this app's catalogue).
+    external_label: str = ""
+    document_label: str = ""
+    no_address_label: str = ""
 
 
 @dataclass
@@ -113,9 +118,17 @@ def visible_entries(locale, request=None):
                 entry.title_lang = resource.language
         if resource.url:
             entry.href, entry.is_external = resource.url, True
+            entry.external_label = _("External site")
+        if resource.document_id:
+            entry.document_label = _("Read the document (%(extension)s)") % {
+                "extension": resource.document.file_extension.upper()
+            }
         entries.append(entry)
 
     _link_pages(entries, locale, request)
+    for entry in entries:
+        if not entry.href and entry.resource.kind == Kind.WEBSITE:
+            entry.no_address_label = _("Web address not listed yet.")
     entries.sort(key=lambda e: (e.resource.kind, e.resource.sort_order, e.resource.title.lower()))
     return entries
 
