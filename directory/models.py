@@ -54,21 +54,22 @@ def validate_not_future_year(value):
         )
 
 
+WEB_ADDRESS_MESSAGE = _("Enter a full web address that starts with https:// or http://.")
+
+
 class WebAddressField(models.URLField):
     """A web address that must start with http:// or https:// (no javascript:, ftp:, ...)."""
 
-    default_validators = [
-        URLValidator(
-            schemes=["http", "https"],
-            message=_("Enter a full web address that starts with https:// or http://."),
-        )
-    ]
+    default_validators = [URLValidator(schemes=["http", "https"], message=WEB_ADDRESS_MESSAGE)]
 
     def formfield(self, **kwargs):
         # Addresses typed without a scheme are taken as https://, not http://.
-        return super().formfield(
-            **{"form_class": forms.URLField, "assume_scheme": "https", **kwargs}
-        )
+        defaults = {
+            "form_class": forms.URLField,
+            "assume_scheme": "https",
+            "error_messages": {"invalid": WEB_ADDRESS_MESSAGE},
+        }
+        return super().formfield(**{**defaults, **kwargs})
 
 
 class Resource(TranslatableMixin, models.Model):

@@ -1,5 +1,7 @@
 """The resources in Wagtail's admin: a menu item, search, filters and useful columns."""
 
+from django.utils.functional import lazy
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.tables import BooleanColumn, Column
@@ -8,6 +10,9 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from directory.models import Resource
 from directory.services import sync_shared_fields
+
+# Column headings reuse the fields' names (already translated), capitalised when shown.
+heading = lazy(capfirst, str)
 
 
 class ResourceViewSet(SnippetViewSet):
@@ -19,11 +24,11 @@ class ResourceViewSet(SnippetViewSet):
     add_to_admin_menu = True
     list_display = [
         "title",
-        Column("kind", label=_("kind"), accessor="get_kind_display", sort_key="kind"),
-        Column("language", label=_("language"), accessor="get_language_display"),
-        Column("authors", label=_("authors or owner")),
-        BooleanColumn("has_address", label=_("web address or page")),
-        BooleanColumn("is_shown", label=_("shown")),
+        Column("kind", label=heading(_("kind")), accessor="get_kind_display", sort_key="kind"),
+        Column("language", label=heading(_("language")), accessor="get_language_display"),
+        Column("authors", label=heading(_("authors or owner"))),
+        BooleanColumn("has_address", label=heading(_("web address or page"))),
+        BooleanColumn("is_shown", label=heading(_("shown"))),
     ]
     list_filter = ["kind", "language", "is_shown"]
     # Plain database search: finds parts of words and needs no search index to be rebuilt.

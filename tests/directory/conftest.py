@@ -35,3 +35,12 @@ def make_resource(locales):
         return resource
 
     return make
+
+
+@pytest.fixture(autouse=True)
+def english_by_default():
+    """Each test starts in English: a French request earlier in the run leaves French active."""
+    from django.utils import translation
+
+    with translation.override("en-ca"):
+        yield
