@@ -83,7 +83,8 @@ def visible_entries(locale, request=None):
     """Every shown resource in ``locale``'s words, grouped later; a fixed number of queries.
 
     A resource not yet translated into ``locale`` is shown in its source language, marked as such
-    (never silently). A translation hidden by an editor hides the resource in that language.
+    (never silently). Hiding the original hides the resource everywhere; hiding a translation
+    hides it in that language only.
     """
     rows = list(
         Resource.objects.select_related("document", "locale", "page").order_by(
@@ -99,7 +100,9 @@ def visible_entries(locale, request=None):
     entries = []
     for translations in by_key.values():
         resource, is_fallback, by_locale = _pick(translations, locale, default_locale_id)
-        if not resource.is_shown:
+        original = by_locale.get(default_locale_id, resource)
+        if not (resource.is_shown and original.is_shown):
+            # Hiding the original hides every language; a translation can be hidden alone.
             continue
         entry = Entry(resource=resource)
         if is_fallback:

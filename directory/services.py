@@ -5,7 +5,6 @@ from pathlib import Path
 
 from django.db import transaction
 from django.utils.html import escape
-from wagtail.models import Locale
 from wagtail_localize.models import TranslationSource
 
 from directory.models import DirectoryPage, Resource
@@ -106,7 +105,7 @@ def seed_directory(stdout=None):
             created += ensure_resource(entry, english, french, english_home)
     ensure_directory_page(english_home, french_home, data["page"], stdout=stdout)
     if created:
-        _say(stdout, f"Resource directory: created {created} resource record(s).")
+        _say(stdout, f"Resource directory: added {created} missing resource(s) or translation(s).")
     return created
 
 
@@ -131,7 +130,3 @@ def sync_shared_fields(resource):
         if TranslationSource.objects.get_for_instance_or_none(resource) is not None:
             TranslationSource.update_or_create_from_instance(resource)
         return translations.update(**shared)
-
-
-def french_locale():
-    return Locale.objects.filter(language_code="fr-ca").first()

@@ -201,6 +201,18 @@ def test_hidden_resources_are_not_listed(client, seeded):
     assert "Primal Pictures" not in get(client, seeded[1])
 
 
+def test_hiding_the_english_hides_every_language_hiding_the_french_only_french(
+    client, seeded, locales
+):
+    english, french = locales
+    Resource.objects.filter(seed_key="primal-pictures", locale=english).update(is_shown=False)
+    assert "Primal Pictures" not in get(client, seeded[1])
+    Resource.objects.filter(seed_key="primal-pictures", locale=english).update(is_shown=True)
+    Resource.objects.filter(seed_key="primal-pictures", locale=french).update(is_shown=False)
+    assert "Primal Pictures" in get(client, seeded[0])
+    assert "Primal Pictures" not in get(client, seeded[1])
+
+
 def test_untranslated_resource_on_a_french_page_says_it_is_in_english(
     client, seeded, make_resource
 ):
