@@ -34,8 +34,7 @@ class ResourceViewSet(SnippetViewSet):
     # Plain database search: finds parts of words and needs no search index to be rebuilt.
     search_backend_name = None
     search_fields = ["title", "authors", "description", "publisher", "region", "note"]
-    ordering = ["kind", "sort_order", "title"]
-    list_per_page = 50
+    list_per_page = 50  # ordered as on the page: Resource.Meta.ordering
 
 
 register_snippet(ResourceViewSet)

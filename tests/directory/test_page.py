@@ -273,3 +273,15 @@ def test_query_count_does_not_grow_with_the_number_of_resources(client, seeded, 
     many = _render_queries(client, page)
     assert Resource.objects.filter(locale=locales[0]).count() == 50
     assert many == few
+
+
+def test_directory_page_lives_under_the_home_page_only():
+    from wagtail.models import Page
+
+    from directory.models import DirectoryPage
+    from home.models import HomePage
+
+    assert DirectoryPage.allowed_parent_page_models() == [HomePage]
+    assert DirectoryPage.allowed_subpage_models() == []
+    assert DirectoryPage in HomePage.allowed_subpage_models()
+    assert Page not in DirectoryPage.allowed_parent_page_models()
