@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
-DATA_DIR ?= data
+DATA_DIR ?= $(or $(CLINIC_DATA_DIR),data)
 export CLINIC_DATA_DIR := $(abspath $(DATA_DIR))
 MESSAGES_ARGS := -l fr_CA --add-location=file \
 	--ignore=.venv --ignore=node_modules --ignore=tests --ignore=staticfiles --ignore=data

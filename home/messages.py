@@ -9,6 +9,7 @@ from pathlib import Path
 import polib
 from django.conf import settings
 from django.core.management import call_command
+from django.test.utils import override_settings
 
 CATALOGUE_GLOB = "*/fr_CA/LC_MESSAGES/django.po"
 IGNORED = [".venv", "node_modules", "tests", "staticfiles", "data"]
@@ -32,14 +33,16 @@ def stale_catalogues(root):
         cwd = Path.cwd()
         try:
             os.chdir(copy)
-            call_command(
-                "makemessages",
-                locale=["fr_CA"],
-                no_fuzzy_matching=True,
-                add_location="file",
-                ignore_patterns=IGNORED,
-                verbosity=0,
-            )
+            # LOCALE_PATHS points into the real tree: aim it at the copy, or makemessages
+            # would rewrite the real project catalogue and the comparison would see nothing.
+            with override_settings(LOCALE_PATHS=[copy / "locale"]):
+                call_command(
+                    "makemessages",
+                    locale=["fr_CA"],
+                    add_location="file",
+                    ignore_patterns=IGNORED,
+                    verbosity=0,
+                )
         finally:
             os.chdir(cwd)
         for original in catalogues(root):

@@ -18,6 +18,6 @@ def french_admin(db, django_user_model):
 
     user = django_user_model.objects.create_superuser("adminfr", password="pw-for-tests-only")
     profile = UserProfile.get_for_user(user)
-    profile.preferred_language = "fr"
+    profile.preferred_language = "fr-ca"
     profile.save()
     return user

@@ -117,13 +117,6 @@ def _french_edit_form(client, french, **changes):
     return client.post(reverse("wagtailsnippets_directory_resource:edit", args=[french.pk]), data)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "Admin French is 'fr' (WAGTAILADMIN_PERMITTED_LANGUAGES), which does not load fr_CA "
-        "catalogues; the frame needs 'fr-ca' for the admin. Remove this mark then."
-    ),
-)
 def test_french_admin_sees_the_mismatch_in_french_and_keeps_what_was_typed(
     client, french_admin, translated
 ):

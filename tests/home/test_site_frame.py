@@ -213,5 +213,5 @@ def test_french_dates_and_times_read_the_quebec_way():
 def test_admin_speaks_french_to_a_french_user(client, french_admin):
     client.force_login(french_admin)
     html = client.get("/admin/").content.decode()
-    assert 'lang="fr"' in html
+    assert 'lang="fr-ca"' in html
     assert "Tableau de bord" in html

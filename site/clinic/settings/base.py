@@ -112,7 +112,9 @@ LANGUAGE_CODE = "en-ca"
 LANGUAGES = [("en-ca", _("English")), ("fr-ca", _("French"))]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = [("en-ca", "English"), ("fr-ca", "Français")]
-WAGTAILADMIN_PERMITTED_LANGUAGES = [("en", "English"), ("fr", "Français")]
+# Region-specific codes, so the admin loads our fr_CA catalogues (Wagtail's own French
+# is found through the "fr" fallback).
+WAGTAILADMIN_PERMITTED_LANGUAGES = [("en-ca", "English"), ("fr-ca", "Français")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 # Django's fr_CA formats give "25 novembre 2026" but "14:30"; ours read "14 h 30".
 FORMAT_MODULE_PATH = ["clinic.formats"]
