@@ -10,7 +10,7 @@ export CLINIC_DATA_DIR := $(abspath $(DATA_DIR))
 MESSAGES_ARGS := -l fr_CA --add-location=file \
 	--ignore=.venv --ignore=node_modules --ignore=tests --ignore=staticfiles --ignore=data
 
-.PHONY: run dev test lint check bench messages install install-dev data-dir migrate-and-seed \
+.PHONY: run dev demo-users test lint check bench messages install install-dev data-dir migrate-and-seed \
 	test-postgres browser-deps clean
 
 $(VENV)/.run-installed: requirements.txt
@@ -49,6 +49,10 @@ run: migrate-and-seed
 	@$(PROD_ENV) ALLOWED_HOSTS="$${ALLOWED_HOSTS:-127.0.0.1,localhost,$(HOST)}" \
 		$(VENV)/bin/gunicorn --chdir site clinic.wsgi:application \
 		--bind $(HOST):$(PORT) --workers 2 --access-logfile - --error-logfile -
+
+# Demo logins for an editor, a clinical reviewer and a translator (only when asked).
+demo-users: migrate-and-seed
+	@$(PROD_ENV) $(PY) manage.py demo_users
 
 # Django's dev server with DEBUG on.
 dev: install data-dir

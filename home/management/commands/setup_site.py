@@ -3,6 +3,7 @@ import os
 from django.core.management.base import BaseCommand
 
 from directory.services import seed_directory
+from editorial.services import setup_editorial
 from home.services import ensure_admin_user, setup_site
 from treatments.services import seed_treatments
 
@@ -19,6 +20,7 @@ class Command(BaseCommand):
         setup_site()
         seed_treatments(stdout=self.stdout)
         seed_directory(stdout=self.stdout)
+        setup_editorial(stdout=self.stdout)
         self.stdout.write("Site and content ready in English and French.")
         if no_admin:
             return

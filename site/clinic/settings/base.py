@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "home",
     "treatments",
     "directory",
+    "editorial",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",

@@ -1,0 +1,38 @@
+"""The clinical review step of the "Clinical review" workflow.
+
+A reviewer's approval is itself a clinical record: it stamps the page with the date, the reviewer
+and the next review date before the workflow publishes it. Wagtail's idiom for behaviour tied to a
+workflow step is a Task subclass overriding ``on_action``, so that is where it lives.
+"""
+
+from django.db import transaction
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import AbstractGroupApprovalTask
+
+
+class ClinicalReviewTask(AbstractGroupApprovalTask):
+    """Approval by a clinical reviewer; approving records the review on the page."""
+
+    @transaction.atomic
+    def on_action(self, task_state, user, action_name, **kwargs):
+        if action_name == "approve":
+            from editorial.services import ReviewerNameMissing, record_clinical_review
+
+            try:
+                record_clinical_review(task_state.workflow_state, user)
+            except ReviewerNameMissing:
+                # Nothing is approved or saved; the reviewer is sent to add their name.
+                return reverse("editorial:reviewer_name_missing")
+        return super().on_action(task_state, user, action_name, **kwargs)
+
+    @classmethod
+    def get_description(cls):
+        return _(
+            "Members of the chosen groups approve clinical pages; approving records the review "
+            "date, the reviewer and the next review date on the page."
+        )
+
+    class Meta:
+        verbose_name = _("clinical review task")
+        verbose_name_plural = _("clinical review tasks")

@@ -1,0 +1,306 @@
+"""Read queries behind the editorial reports and dashboard panels.
+
+Both reports run a fixed number of queries whatever the number of pages: one per page type for
+the specific pages, one each for the French twins, sources, translations, progress and stored
+segments (see tests/editorial/test_reports.py for the measured counts).
+"""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.apps import apps
+from django.conf import settings
+from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Sum, Value, When
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.admin_url_finder import AdminURLFinder
+from wagtail.models import Locale, Page, WorkflowState
+from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
+from wagtail_localize.segments import StringSegmentValue
+from wagtail_localize.segments.extract import extract_segments
+
+from editorial.services import CLINICAL_PAGE_MODELS, FRENCH
+
+DUE_WITHIN_DAYS = 30
+
+# ---------------------------------------------------------------------------------------------
+# Clinical review
+
+
+def clinical_page_models():
+    models = []
+    for label in CLINICAL_PAGE_MODELS:
+        try:
+            models.append(apps.get_model(label))
+        except LookupError:
+            continue
+    return models
+
+
+@dataclass
+class DuePage:
+    page: Page
+    overdue: bool
+    days: int  # days until due (negative: days overdue)
+    in_review: bool = False
+
+
+def clinical_pages_due(today=None, within_days=DUE_WITHIN_DAYS):
+    """Clinical pages whose next review is past or within ``within_days``, by language.
+
+    Returns [(locale, [DuePage, ...]), ...] in the order of settings.LANGUAGES, soonest first.
+    """
+    today = today or timezone.localdate()
+    limit = today + datetime.timedelta(days=within_days)
+    pages = []
+    for model in clinical_page_models():
+        pages.extend(
+            model.objects.filter(next_review_due__lte=limit, alias_of__isnull=True)
+            .select_related("locale")
+            .order_by("next_review_due", "title")
+        )
+    in_review = set(
+        WorkflowState.objects.active()
+        .filter(
+            base_content_type__app_label="wagtailcore",
+            base_content_type__model="page",
+            object_id__in=[str(page.pk) for page in pages],
+        )
+        .values_list("object_id", flat=True)
+    )
+    by_locale = {}
+    for page in pages:
+        days = (page.next_review_due - today).days
+        by_locale.setdefault(page.locale.language_code, []).append(
+            DuePage(page=page, overdue=days < 0, days=days, in_review=str(page.pk) in in_review)
+        )
+    locales = {locale.language_code: locale for locale in Locale.objects.all()}
+    result = []
+    for code, _name in settings.LANGUAGES:
+        rows = sorted(
+            by_locale.get(code, []), key=lambda row: (row.page.next_review_due, row.page.title)
+        )
+        if code in locales:
+            result.append((locales[code], rows))
+    return result
+
+
+def clinical_pages_due_count(today=None):
+    today = today or timezone.localdate()
+    limit = today + datetime.timedelta(days=DUE_WITHIN_DAYS)
+    return sum(
+        model.objects.filter(next_review_due__lte=limit, alias_of__isnull=True).count()
+        for model in clinical_page_models()
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Translations
+
+MISSING = "missing"
+IN_PROGRESS = "in_progress"
+OUT_OF_DATE = "out_of_date"
+PUBLISHED = "published"
+
+STATES = [
+    (MISSING, _("Missing")),
+    (IN_PROGRESS, _("In progress")),
+    (OUT_OF_DATE, _("Out of date")),
+    (PUBLISHED, _("Published")),
+]
+
+
+@dataclass
+class TranslationRow:
+    english: object
+    kind: str
+    state: str
+    french: object = None
+    translation: Translation = None
+    source: TranslationSource = None
+    total: int = 0
+    done: int = 0
+    in_review: bool = False
+    urls: dict = field(default_factory=dict)
+
+    @property
+    def percent(self):
+        return 100 if not self.total else int(self.done * 100 / self.total)
+
+    @property
+    def can_submit_for_review(self):
+        """A finished French page draft that no reviewer has yet."""
+        return (
+            isinstance(self.french, Page)
+            and self.translation is not None
+            and self.state == IN_PROGRESS
+            and self.total == self.done
+            and not self.in_review
+        )
+
+    @property
+    def state_label(self):
+        return dict(STATES)[self.state]
+
+
+def string_segments_of(instance):
+    """(context path, text) of the instance's translatable strings, in extraction order."""
+    return [
+        (segment.path, segment.string.data)
+        for segment in extract_segments(instance)
+        if isinstance(segment, StringSegmentValue)
+    ]
+
+
+def _stored_segments(source_ids):
+    stored = {source_id: [] for source_id in source_ids}
+    rows = (
+        StringSegment.objects.filter(source_id__in=source_ids)
+        .order_by("source_id", "order")
+        .values_list("source_id", "context__path", "string__data")
+    )
+    for source_id, path, text in rows:
+        stored[source_id].append((path, text))
+    return stored
+
+
+def _progress(source_ids, locale):
+    """{source id: (total strings, translated strings)} in one query, as get_progress counts."""
+    translated = Exists(
+        StringTranslation.objects.filter(
+            translation_of_id=OuterRef("string_id"),
+            context_id=OuterRef("context_id"),
+            locale_id=locale.pk,
+            has_error=False,
+        )
+    )
+    rows = (
+        StringSegment.objects.filter(source_id__in=source_ids)
+        .values("source_id")
+        .annotate(
+            total=Count("pk"),
+            done=Sum(
+                Case(When(translated, then=Value(1)), default=Value(0), output_field=IntegerField())
+            ),
+        )
+    )
+    return {row["source_id"]: (row["total"], row["done"] or 0) for row in rows}
+
+
+def _resource_model():
+    try:
+        return apps.get_model("directory", "Resource")
+    except LookupError:
+        return None
+
+
+def translation_rows(only_state=None):
+    """One row per English page (but the root) and per English resource: its French twin's state.
+
+    States: missing (no French, or only an alias); in progress (some strings untranslated, or a
+    complete translation not yet published); out of date (the live English text differs from the
+    strings the translation was made from, i.e. the English changed since the last sync);
+    published.
+    """
+    english = Locale.get_default()
+    french = Locale.objects.filter(language_code=FRENCH).first()
+    if french is None:
+        return []
+
+    objects = list(
+        Page.objects.filter(locale=english, depth__gt=1).order_by("path").specific(defer=False)
+    )
+    resource_model = _resource_model()
+    if resource_model is not None:
+        objects.extend(resource_model.objects.filter(locale=english).order_by("title"))
+
+    keys = [obj.translation_key for obj in objects]
+    french_pages = {
+        page.translation_key: page
+        for page in Page.objects.filter(locale=french, translation_key__in=keys)
+    }
+    french_resources = {}
+    if resource_model is not None:
+        french_resources = {
+            res.translation_key: res
+            for res in resource_model.objects.filter(locale=french, translation_key__in=keys)
+        }
+    sources = {
+        source.object_id: source
+        for source in TranslationSource.objects.filter(locale=english, object_id__in=keys)
+    }
+    translations = {
+        translation.source_id: translation
+        for translation in Translation.objects.filter(
+            source__in=sources.values(), target_locale=french, enabled=True
+        )
+    }
+    source_ids = [source.pk for source in sources.values()]
+    progress = _progress(source_ids, french)
+    stored = _stored_segments(source_ids)
+    french_page_ids = [str(page.pk) for page in french_pages.values()]
+    in_review = set(
+        WorkflowState.objects.active()
+        .filter(base_content_type__model="page", object_id__in=french_page_ids)
+        .values_list("object_id", flat=True)
+    )
+
+    finder = AdminURLFinder()
+    rows = []
+    for obj in objects:
+        is_page = isinstance(obj, Page)
+        twin = (french_pages if is_page else french_resources).get(obj.translation_key)
+        if twin is not None and is_page and twin.alias_of_id:
+            twin = None  # an alias shows the English: not a translation
+        source = sources.get(obj.translation_key)
+        translation = translations.get(source.pk) if source else None
+        total, done = progress.get(source.pk, (0, 0)) if source else (0, 0)
+
+        if twin is None:
+            state = MISSING
+        elif translation is not None and stored.get(source.pk) != string_segments_of(obj):
+            state = OUT_OF_DATE
+        elif done < total or (is_page and not twin.live):
+            state = IN_PROGRESS
+        else:
+            state = PUBLISHED
+
+        row = TranslationRow(
+            english=obj,
+            kind=obj.specific_class._meta.verbose_name if is_page else obj._meta.verbose_name,
+            state=state,
+            french=twin,
+            translation=translation,
+            source=source,
+            total=total,
+            done=done,
+            in_review=bool(twin is not None and str(twin.pk) in in_review and is_page),
+        )
+        row.urls["english"] = finder.get_edit_url(obj)
+        if twin is None:
+            row.urls["translate"] = (
+                reverse("wagtail_localize:submit_page_translation", args=[obj.pk])
+                if is_page
+                else reverse(
+                    "wagtail_localize:submit_snippet_translation",
+                    args=[obj._meta.app_label, obj._meta.model_name, obj.pk],
+                )
+            )
+        else:
+            row.urls["french"] = finder.get_edit_url(twin)
+        if state == OUT_OF_DATE and source is not None:
+            row.urls["sync"] = reverse("wagtail_localize:update_translations", args=[source.pk])
+        rows.append(row)
+
+    if only_state:
+        rows = [row for row in rows if row.state == only_state]
+    return rows
+
+
+def translation_counts(rows=None):
+    rows = translation_rows() if rows is None else rows
+    counts = {code: 0 for code, _label in STATES}
+    for row in rows:
+        counts[row.state] += 1
+    return [(code, label, counts[code]) for code, label in STATES]

@@ -1,0 +1,339 @@
+"""Operations on roles, workflows and reviews: the admin as the clinic's daily tool.
+
+``setup_editorial`` runs on every ``make run``: it creates what is missing and never removes what an
+administrator added, except Wagtail's default grants on the tree root to our groups, which would
+cover both languages and defeat the locale-based restrictions.
+"""
+
+import calendar
+import datetime
+import secrets
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from wagtail.models import (
+    Collection,
+    GroupApprovalTask,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Page,
+    Workflow,
+    WorkflowPage,
+    WorkflowState,
+    WorkflowTask,
+)
+from wagtail.users.models import UserProfile
+from wagtail_localize.models import Translation
+
+from editorial.models import ClinicalReviewTask
+
+# Group names are data (Wagtail's own "Editors" group is reused); workflow and task names are
+# shown in editors' action menus ("Submit to ..."), so they carry both languages.
+EDITORS = "Editors"
+CLINICAL_REVIEWERS = "Clinical reviewers"
+TRANSLATORS = "Translators"
+FRENCH_REVIEWERS = "French reviewers"
+ADMINISTRATORS = "Administrators"
+
+CLINICAL_WORKFLOW = "Clinical review · Révision clinique"
+CLINICAL_TASK = "Clinical reviewer approval · Approbation clinique"
+FRENCH_WORKFLOW = "French translation review · Révision de la traduction"
+FRENCH_TASK = "French reviewer approval · Approbation du français"
+ENGLISH_WORKFLOW = "Editorial review · Révision éditoriale"
+ENGLISH_TASK = "Administrator approval · Approbation par l’administration"
+
+CLINICAL_INDEX_MODELS = ("treatments.TreatmentIndexPage", "treatments.ConditionIndexPage")
+CLINICAL_PAGE_MODELS = ("treatments.TreatmentPage", "treatments.ConditionPage")
+FRENCH = "fr-ca"
+
+
+class ReviewerNameMissing(Exception):
+    """The approving reviewer's account has no name to record as the reviewer."""
+
+
+class TranslationNotReady(Exception):
+    """A French translation cannot be submitted for review (message says why)."""
+
+
+def reviewer_name_missing_message():
+    return _(
+        "Your account has no name, and approving a clinical page records the reviewer’s name. "
+        "Add your first and last name (and designation, e.g. “MD”) under Account, then approve "
+        "again. Nothing was approved or saved."
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Clinical review
+
+
+def add_months(day, months):
+    """``day`` plus ``months`` months, clamped to the month's end (31 Jan + 1: 28 or 29 Feb)."""
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    return datetime.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def review_interval_months():
+    return int(getattr(settings, "CLINICAL_REVIEW_INTERVAL_MONTHS", 12) or 12)
+
+
+def is_clinical_page(page):
+    return all(hasattr(page, name) for name in ("last_reviewed", "next_review_due", "reviewed_by"))
+
+
+def reviewer_name(user):
+    return (user.get_full_name() or "").strip()
+
+
+@transaction.atomic
+def record_clinical_review(workflow_state, user, today=None):
+    """Stamp the page under review with today's review, the reviewer and the next review date.
+
+    Saves a new revision on top of the latest one (so a reviewer's own edits are kept); the
+    workflow then publishes that latest revision. Returns the revision, or None for a page that
+    has no clinical review fields (an index page in the same workflow).
+    """
+    name = reviewer_name(user)
+    if not name:
+        raise ReviewerNameMissing
+    page = workflow_state.content_object
+    page = page.get_latest_revision_as_object() if page.get_latest_revision() else page.specific
+    if not is_clinical_page(page):
+        return None
+    today = today or timezone.localdate()
+    page.last_reviewed = today
+    max_length = page._meta.get_field("reviewed_by").max_length
+    page.reviewed_by = name[:max_length] if max_length else name
+    page.next_review_due = add_months(today, review_interval_months())
+    return page.save_revision(user=user, log_action=True)
+
+
+# ---------------------------------------------------------------------------------------------
+# French translation review
+
+
+def french_translation_of(page):
+    """The enabled wagtail-localize Translation that produces this French page, or None."""
+    return (
+        Translation.objects.filter(
+            source__object_id=page.translation_key,
+            target_locale_id=page.locale_id,
+            enabled=True,
+        )
+        .select_related("source")
+        .first()
+    )
+
+
+@transaction.atomic
+def submit_translation_for_review(page, user):
+    """Save the French page from its translation (as a draft) and start its review workflow.
+
+    Refuses an unfinished translation: a draft with English strings must never reach a reviewer,
+    who would publish it.
+    """
+    page = page.specific
+    translation = french_translation_of(page)
+    if translation is None:
+        raise TranslationNotReady(
+            _("This page is not a translation made in the translation editor.")
+        )
+    total, done = translation.get_progress()
+    if done < total:
+        raise TranslationNotReady(
+            _("Translate every string before submitting: %(done)s of %(total)s are translated.")
+            % {"done": done, "total": total}
+        )
+    state = page.current_workflow_state
+    if state is not None and state.status == WorkflowState.STATUS_IN_PROGRESS:
+        raise TranslationNotReady(_("This translation is already waiting for review."))
+    workflow = page.get_workflow()
+    if workflow is None:
+        raise TranslationNotReady(_("No review workflow applies to this page."))
+
+    translation.save_target(user=user, publish=False)
+    page = Page.objects.get(pk=page.pk).specific
+    if state is not None and state.status == WorkflowState.STATUS_NEEDS_CHANGES:
+        state.resume(user=user)
+        return state
+    return workflow.start(page, user)
+
+
+# ---------------------------------------------------------------------------------------------
+# Groups, permissions and workflows
+
+
+def _permission(app_label, codename):
+    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+
+def _model_permissions(group, model_label, actions):
+    app_label, model_name = model_label.lower().split(".")
+    for action in actions:
+        group.permissions.add(_permission(app_label, f"{action}_{model_name}"))
+
+
+def _page_permissions(group, page, actions):
+    for action in actions:
+        GroupPagePermission.objects.get_or_create(
+            group=group, page=page, permission=_permission("wagtailcore", f"{action}_page")
+        )
+
+
+def _collection_permissions(group, collection, grants):
+    for app_label, codename in grants:
+        GroupCollectionPermission.objects.get_or_create(
+            group=group, collection=collection, permission=_permission(app_label, codename)
+        )
+
+
+def _workflow(name, task_model, task_name, groups, pages):
+    task = task_model.objects.filter(name=task_name).first()
+    if task is None:
+        task = task_model.objects.create(name=task_name)
+    task.groups.add(*groups)
+    workflow, _created = Workflow.objects.get_or_create(name=name)
+    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
+    for page in pages:
+        # Assigned once: an administrator who later picks another workflow for a page keeps it.
+        WorkflowPage.objects.get_or_create(page=page, defaults={"workflow": workflow})
+    return workflow
+
+
+def _pages_of(model_labels, locale):
+    from django.apps import apps
+
+    pages = []
+    for label in model_labels:
+        try:
+            model = apps.get_model(label)
+        except LookupError:  # the treatments app has not got that page type (yet)
+            continue
+        pages.extend(model.objects.filter(locale=locale, alias_of__isnull=True))
+    return pages
+
+
+@transaction.atomic
+def setup_editorial(stdout=None):
+    """Groups with least-privilege permissions, and the three review workflows. Idempotent."""
+    from home.services import get_home_pages
+
+    english_home, french_home = get_home_pages()
+    english = english_home.locale
+    root_page = Page.get_first_root_node()
+    root_collection = Collection.get_first_root_node()
+
+    groups = {
+        name: Group.objects.get_or_create(name=name)[0]
+        for name in (EDITORS, CLINICAL_REVIEWERS, TRANSLATORS, FRENCH_REVIEWERS, ADMINISTRATORS)
+    }
+    # Wagtail's first migration gives its "Editors" group rights on the tree root, i.e. in both
+    # languages; our groups' rights are per language subtree instead.
+    GroupPagePermission.objects.filter(
+        group__in=[groups[name] for name in groups if name != ADMINISTRATORS], page=root_page
+    ).delete()
+
+    access_admin = _permission("wagtailadmin", "access_admin")
+    for group in groups.values():
+        group.permissions.add(access_admin)
+
+    clinical_indexes = _pages_of(CLINICAL_INDEX_MODELS, english)
+
+    # Editors: English pages, drafts and submissions only (every English page is reviewed
+    # before it is published), and the resource snippets.
+    editors = groups[EDITORS]
+    _page_permissions(editors, english_home, ["add", "change"])
+    _model_permissions(editors, "directory.Resource", ["add", "change", "delete"])
+    _collection_permissions(
+        editors,
+        root_collection,
+        [
+            ("wagtailimages", "add_image"),
+            ("wagtailimages", "choose_image"),
+            ("wagtaildocs", "add_document"),
+            ("wagtaildocs", "choose_document"),
+        ],
+    )
+
+    # Clinical reviewers: edit English clinical pages (to correct during a review); approval
+    # through the workflow is what publishes them.
+    reviewers = groups[CLINICAL_REVIEWERS]
+    for index in clinical_indexes:
+        _page_permissions(reviewers, index, ["change"])
+
+    # Translators: the French tree only; French resources only (see wagtail_hooks: the snippet
+    # permission is per model, so the locale check is made when a resource is opened).
+    translators = groups[TRANSLATORS]
+    _page_permissions(translators, french_home, ["add", "change"])
+    _model_permissions(translators, "directory.Resource", ["change"])
+    translators.permissions.add(_permission("wagtail_localize", "submit_translation"))
+    _collection_permissions(
+        translators,
+        root_collection,
+        [("wagtailimages", "choose_image"), ("wagtaildocs", "choose_document")],
+    )
+
+    # Administrators: everything.
+    admins = groups[ADMINISTRATORS]
+    admins.permissions.add(*Permission.objects.all())
+    _page_permissions(
+        admins, root_page, ["add", "change", "publish", "bulk_delete", "lock", "unlock"]
+    )
+    _collection_permissions(
+        admins,
+        root_collection,
+        [
+            (app, f"{action}_{model}")
+            for app, model in (("wagtailimages", "image"), ("wagtaildocs", "document"))
+            for action in ("add", "change", "delete", "choose")
+        ],
+    )
+
+    _workflow(ENGLISH_WORKFLOW, GroupApprovalTask, ENGLISH_TASK, [admins], [english_home])
+    _workflow(CLINICAL_WORKFLOW, ClinicalReviewTask, CLINICAL_TASK, [reviewers], clinical_indexes)
+    _workflow(
+        FRENCH_WORKFLOW, GroupApprovalTask, FRENCH_TASK, [groups[FRENCH_REVIEWERS]], [french_home]
+    )
+
+    if stdout is not None:
+        missing = "" if clinical_indexes else " (no clinical index pages yet)"
+        stdout.write(f"Editorial groups and review workflows ready{missing}.")
+    return groups
+
+
+# ---------------------------------------------------------------------------------------------
+# Demo users (only on request: `make demo-users`)
+
+DEMO_USERS = [
+    # username, first name, last name, groups, admin language
+    ("editor", "Émilie", "Gagnon", [EDITORS], "en-ca"),
+    ("reviewer", "Claire", "Tremblay, MD", [CLINICAL_REVIEWERS, FRENCH_REVIEWERS], "en-ca"),
+    ("translator", "Mathieu", "Roy", [TRANSLATORS], "fr-ca"),
+]
+
+
+@transaction.atomic
+def ensure_demo_users():
+    """Create (or reset the password of) one demo login per role: [(role, user, password)]."""
+    setup_editorial()
+    user_model = get_user_model()
+    logins = []
+    for username, first_name, last_name, group_names, language in DEMO_USERS:
+        user, _created = user_model.objects.get_or_create(
+            username=username, defaults={"first_name": first_name, "last_name": last_name}
+        )
+        password = secrets.token_urlsafe(12)
+        user.set_password(password)
+        user.save()
+        user.groups.add(*Group.objects.filter(name__in=group_names))
+        profile = UserProfile.get_for_user(user)
+        if not profile.preferred_language:
+            profile.preferred_language = language
+            profile.save()
+        logins.append((", ".join(group_names), user, password))
+    return logins

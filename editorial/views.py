@@ -1,0 +1,116 @@
+"""Admin views: the two reports, the French submission, and the reviewer-name notice."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.generic import TemplateView
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.models import Page
+
+from editorial import selectors
+from editorial.services import (
+    FRENCH,
+    TranslationNotReady,
+    reviewer_name_missing_message,
+    submit_translation_for_review,
+)
+
+
+class ReportMixin(WagtailAdminTemplateMixin):
+    def get_breadcrumbs_items(self):
+        return [*self.breadcrumbs_items, {"url": "", "label": self.get_page_title()}]
+
+
+class ClinicalReviewReportView(ReportMixin, TemplateView):
+    page_title = gettext_lazy("Clinical review")
+    header_icon = "doc-full-inverse"
+    template_name = "editorial/clinical_review_report.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        sections = selectors.clinical_pages_due()
+        user = self.request.user
+        for _locale, rows in sections:
+            for row in rows:
+                row.can_edit = row.page.permissions_for_user(user).can_edit()
+        context.update(
+            sections=sections,
+            total=sum(len(rows) for _locale, rows in sections),
+            within_days=selectors.DUE_WITHIN_DAYS,
+            has_clinical_models=bool(selectors.clinical_page_models()),
+        )
+        return context
+
+
+class TranslationsReportView(ReportMixin, TemplateView):
+    page_title = gettext_lazy("Translations")
+    header_icon = "wagtail-localize-language"
+    template_name = "editorial/translations_report.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        states = dict(selectors.STATES)
+        chosen = self.request.GET.get("state", "")
+        if chosen not in states:
+            chosen = ""
+        all_rows = selectors.translation_rows()
+        rows = [row for row in all_rows if row.state == chosen] if chosen else all_rows
+        context.update(
+            rows=rows,
+            counts=selectors.translation_counts(all_rows),
+            chosen=chosen,
+            chosen_label=states.get(chosen, ""),
+            can_submit=self.request.user.has_perm("wagtail_localize.submit_translation"),
+        )
+        return context
+
+
+def reviewer_name_missing(request):
+    """Where an approval without a reviewer name lands: say why, and go to the account page."""
+    messages.error(request, reviewer_name_missing_message())
+    return redirect("wagtailadmin_account")
+
+
+class SubmitTranslationView(WagtailAdminTemplateMixin, TemplateView):
+    """Submit a finished French page to the "French translation review" workflow.
+
+    wagtail-localize's translation editor only offers "Publish" (to those allowed to publish);
+    translators without that right send their work to a French-reading reviewer from here.
+    """
+
+    page_title = gettext_lazy("Submit a French translation for review")
+    header_icon = "wagtail-localize-language"
+    template_name = "editorial/submit_translation.html"
+
+    def dispatch(self, request, page_id):
+        self.page = get_object_or_404(Page, pk=page_id, locale__language_code=FRENCH).specific
+        if not self.page.permissions_for_user(request.user).can_edit():
+            raise PermissionDenied
+        return super().dispatch(request, page_id)
+
+    def next_url(self):
+        next_url = self.request.POST.get("next") or self.request.GET.get("next")
+        if next_url and url_has_allowed_host_and_scheme(next_url, {self.request.get_host()}):
+            return next_url
+        return reverse("editorial:translations_report")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(page=self.page, next=self.next_url())
+        return context
+
+    def post(self, request, page_id):
+        try:
+            submit_translation_for_review(self.page, request.user)
+        except TranslationNotReady as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(
+                request,
+                _("“%(title)s” was sent for review in French.") % {"title": self.page.title},
+            )
+        return redirect(self.next_url())

@@ -1,0 +1,144 @@
+"""Editorial admin: reports, dashboard panels, and checks Wagtail's permissions cannot express."""
+
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.auth import permission_denied
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
+from wagtail.admin.widgets import ListingButton
+from wagtail.models import TranslatableMixin
+
+from editorial import selectors, urls
+from editorial.models import ClinicalReviewTask
+from editorial.services import (
+    FRENCH,
+    french_translation_of,
+    reviewer_name,
+    reviewer_name_missing_message,
+)
+
+
+@hooks.register("register_admin_urls")
+def register_editorial_urls():
+    return [path("editorial/", include(urls, namespace="editorial"))]
+
+
+@hooks.register("register_reports_menu_item")
+def clinical_review_menu_item():
+    return MenuItem(
+        _("Clinical review"),
+        reverse("editorial:clinical_review_report"),
+        name="clinical-review",
+        icon_name="doc-full-inverse",
+        order=150,
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def translations_menu_item():
+    return MenuItem(
+        _("Translations"),
+        reverse("editorial:translations_report"),
+        name="translations",
+        icon_name="wagtail-localize-language",
+        order=160,
+    )
+
+
+class ClinicalReviewPanel(Component):
+    name = "clinical_review"
+    order = 110
+    template_name = "editorial/panels/clinical_review.html"
+
+    def get_context_data(self, parent_context):
+        return {
+            "count": selectors.clinical_pages_due_count(),
+            "within_days": selectors.DUE_WITHIN_DAYS,
+        }
+
+
+class TranslationsPanel(Component):
+    name = "translations"
+    order = 120
+    template_name = "editorial/panels/translations.html"
+
+    def get_context_data(self, parent_context):
+        return {"counts": selectors.translation_counts()}
+
+
+@hooks.register("construct_homepage_panels")
+def add_editorial_panels(request, panels):
+    panels.append(ClinicalReviewPanel())
+    panels.append(TranslationsPanel())
+
+
+@hooks.register("before_edit_page")
+def refuse_unsigned_clinical_approval(request, page):
+    """Approving from the page editor saves the form first: refuse before anything is saved."""
+    if request.method != "POST" or "action-workflow-action" not in request.POST:
+        return None
+    if request.POST.get("workflow-action-name") != "approve":
+        return None
+    if isinstance(page.current_workflow_task, ClinicalReviewTask) and not reviewer_name(
+        request.user
+    ):
+        messages.error(request, reviewer_name_missing_message())
+        return redirect("wagtailadmin_pages:edit", page.pk)
+    return None
+
+
+def user_may_change_locale(user, locale):
+    """Whether ``user`` may change content in ``locale``: they may edit that language's home page.
+
+    Snippet permissions are per model, not per language; this ties a translator's (and an
+    editor's) snippet rights to the language subtree their page permissions cover.
+    """
+    if user.is_superuser:
+        return True
+    from home.services import get_home_pages
+
+    english_home, _french_home = get_home_pages()
+    home = english_home.get_translation_or_none(locale)
+    return home is not None and home.permissions_for_user(user).can_edit()
+
+
+def _refuse_other_language(request, instance):
+    if isinstance(instance, TranslatableMixin) and not user_may_change_locale(
+        request.user, instance.locale
+    ):
+        return permission_denied(request)
+    return None
+
+
+# Ordered before wagtail-localize's own hook, which replaces the editor for translations.
+@hooks.register("before_edit_snippet", order=-10)
+def refuse_editing_other_language(request, instance):
+    return _refuse_other_language(request, instance)
+
+
+@hooks.register("before_delete_snippet", order=-10)
+def refuse_deleting_other_language(request, instances):
+    for instance in instances:
+        response = _refuse_other_language(request, instance)
+        if response:
+            return response
+    return None
+
+
+@hooks.register("register_page_listing_more_buttons")
+def submit_french_translation_button(page, user, view_name=None, next_url=None):
+    if page.locale.language_code != FRENCH or page.alias_of_id:
+        return
+    if not page.permissions_for_user(user).can_edit():
+        return
+    if page.workflow_in_progress or french_translation_of(page) is None:
+        return
+    yield ListingButton(
+        _("Submit translation for review"),
+        reverse("editorial:submit_translation", args=[page.pk]),
+        priority=65,
+        icon_name="resubmit",
+    )
