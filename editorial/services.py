@@ -21,6 +21,7 @@ from wagtail.models import (
     GroupCollectionPermission,
     GroupPagePermission,
     Page,
+    Revision,
     Workflow,
     WorkflowPage,
     WorkflowState,
@@ -101,8 +102,8 @@ def record_clinical_review(workflow_state, user, today=None):
     name = reviewer_name(user)
     if not name:
         raise ReviewerNameMissing
-    page = workflow_state.content_object
-    page = page.get_latest_revision_as_object() if page.get_latest_revision() else page.specific
+    reviewed = workflow_state.content_object
+    page = reviewed.get_latest_revision_as_object()
     if not is_clinical_page(page):
         return None
     today = today or timezone.localdate()
@@ -110,7 +111,10 @@ def record_clinical_review(workflow_state, user, today=None):
     max_length = page._meta.get_field("reviewed_by").max_length
     page.reviewed_by = name[:max_length] if max_length else name
     page.next_review_due = add_months(today, review_interval_months())
-    return page.save_revision(user=user, log_action=True)
+    revision = page.save_revision(user=user, log_action=True)
+    # The workflow publishes its (cached) object's latest revision: make it this one.
+    reviewed.latest_revision = revision
+    return revision
 
 
 # ---------------------------------------------------------------------------------------------
@@ -156,7 +160,13 @@ def submit_translation_for_review(page, user):
     if workflow is None:
         raise TranslationNotReady(_("No review workflow applies to this page."))
 
+    live_revision_id = page.live_revision_id if page.live else None
     translation.save_target(user=user, publish=False)
+    if live_revision_id:
+        # save_target(publish=False) writes the translation onto the page row as well as into a
+        # new revision, and the row is what visitors see: put the live content back, keeping
+        # the new revision as the draft the reviewer will approve (and so publish).
+        Revision.objects.get(pk=live_revision_id).as_object().save(clean=False)
     page = Page.objects.get(pk=page.pk).specific
     if state is not None and state.status == WorkflowState.STATUS_NEEDS_CHANGES:
         state.resume(user=user)
