@@ -142,7 +142,7 @@ BREAKAGES = {
             body=GOOD_FRENCH_TEXT + "\n    <p>Note : ce traitement ne convient pas à tous.</p>"
         ),
         "typography:space-before-colon",
-        "Note␣:",
+        "Note⟦␣:⟧",
     ),
     "focus-not-visible": (
         "/fr-ca/casse/focus-invisible/",
@@ -167,7 +167,7 @@ BREAKAGES = {
             + '\n    <table style="width: 60rem"><tr><td>Un tableau</td></tr></table>'
         ),
         "layout:horizontal-scroll",
-        "table",
+        "td (right edge",
     ),
 }
 
