@@ -1,0 +1,141 @@
+"""A condition the practice treats, such as low back pain, and the treatments that address it."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import (
+    FieldPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    PageChooserPanel,
+    TabbedInterface,
+)
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+
+from treatments.blocks import SHORT_FEATURES, NameBlock
+from treatments.models.clinical import ClinicalPage
+from treatments.models.treatment_page import section_field
+
+
+class ConditionPage(ClinicalPage, Page):
+    """What a condition is, when to get urgent help, how treatment may help, the evidence."""
+
+    symptoms = StreamField(
+        NameBlock(),
+        blank=True,
+        verbose_name=_("common symptoms"),
+        help_text=_("Short phrases a patient would recognise, one per item, most common first."),
+    )
+    about = section_field(
+        _("what it is"), _("What the condition is and what usually causes it, in plain words.")
+    )
+    urgent_care = RichTextField(
+        _("when to get help urgently"),
+        features=SHORT_FEATURES,
+        help_text=_(
+            "The warning signs that need urgent care for this condition. Shown in a boxed "
+            "“Urgent” note together with the advice to call 911 in an emergency and 811 for "
+            "health advice."
+        ),
+    )
+    treatment_may_help = section_field(
+        _("how treatment may help"),
+        _(
+            "How the practice's treatments may help, and the other options. Say “may”: "
+            "promise no result."
+        ),
+    )
+    evidence = section_field(
+        _("what the evidence says"),
+        _(
+            "What published studies found for this condition, with their limits. Say plainly "
+            "where evidence is limited or missing. List the studies under References."
+        ),
+    )
+
+    SECTIONS = (
+        ("about", _("What it is")),
+        ("urgent_care", _("When to get help urgently")),
+        ("treatment_may_help", _("How treatment may help")),
+        ("treatments", _("Treatments offered for this condition")),
+        ("evidence", _("What the evidence says")),
+    )
+    LINKED_SECTION = "treatments"
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("symptoms"),
+        MultiFieldPanel(
+            [
+                FieldPanel("about"),
+                FieldPanel("urgent_care"),
+                FieldPanel("treatment_may_help"),
+                FieldPanel("evidence"),
+            ],
+            heading=_("Sections, in the order shown on the page"),
+        ),
+        InlinePanel(
+            "treatment_links",
+            label=_("Treatments for this condition"),
+            help_text=_("Each treatment page lists the conditions that link to it."),
+        ),
+        FieldPanel("references"),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Content")),
+            ObjectList(ClinicalPage.review_panels, heading=_("Clinical review")),
+            ObjectList(Page.promote_panels, heading=_("Promote")),
+            ObjectList(Page.settings_panels, heading=_("Settings")),
+        ]
+    )
+
+    parent_page_types = ["treatments.ConditionIndexPage"]
+    subpage_types = []
+    template = "treatments/condition_page.html"
+
+    class Meta:
+        verbose_name = _("condition page")
+        verbose_name_plural = _("condition pages")
+
+    def get_context(self, request, *args, **kwargs):
+        from treatments.selectors import treatments_for_condition
+
+        context = super().get_context(request, *args, **kwargs)
+        context["linked_pages"] = treatments_for_condition(self)
+        context["sections"] = self.page_sections(linked=context["linked_pages"])
+        return context
+
+    @property
+    def symptom_list(self):
+        return [block.value for block in self.symptoms]
+
+    def structured_data(self, request=None):
+        from treatments.structured_data import medical_web_page
+
+        return medical_web_page(self, request, about_type="MedicalCondition")
+
+
+class ConditionTreatment(Orderable):
+    """A link from a condition to a treatment page that addresses it.
+
+    Shown in the reader's language: the linked page is localized when the page is rendered.
+    """
+
+    condition = ParentalKey(ConditionPage, on_delete=models.CASCADE, related_name="treatment_links")
+    treatment = models.ForeignKey(
+        "treatments.TreatmentPage",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("treatment"),
+        help_text=_("A treatment page. Readers see it in their own language when it exists."),
+    )
+
+    panels = [PageChooserPanel("treatment")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("treatment for this condition")
+        verbose_name_plural = _("treatments for this condition")
