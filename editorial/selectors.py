@@ -45,6 +45,10 @@ class DuePage:
     days: int  # days until due (negative: days overdue)
     in_review: bool = False
 
+    @property
+    def days_overdue(self):
+        return -self.days
+
 
 def clinical_pages_due(today=None, within_days=DUE_WITHIN_DAYS):
     """Clinical pages whose next review is past or within ``within_days``, by language.

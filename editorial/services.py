@@ -270,11 +270,14 @@ def setup_editorial(stdout=None):
         ],
     )
 
-    # Clinical reviewers: edit English clinical pages (to correct during a review); approval
-    # through the workflow is what publishes them.
+    # Clinical reviewers: English clinical pages. Wagtail 8 publishes an approved page as the
+    # approving user and checks that user's publish permission, so approvers need it.
     reviewers = groups[CLINICAL_REVIEWERS]
     for index in clinical_indexes:
-        _page_permissions(reviewers, index, ["change"])
+        _page_permissions(reviewers, index, ["change", "publish"])
+
+    # French reviewers: approve (and so publish) French pages.
+    _page_permissions(groups[FRENCH_REVIEWERS], french_home, ["change", "publish"])
 
     # Translators: the French tree only; French resources only (see wagtail_hooks: the snippet
     # permission is per model, so the locale check is made when a resource is opened).

@@ -53,12 +53,16 @@ def test_setup_is_idempotent(editorial):
     )
 
 
-def test_no_role_but_administrators_may_publish_pages(editorial):
+def test_editors_and_translators_may_publish_no_page(editorial):
+    # Approvers publish what they approve (Wagtail checks the approving user's right).
     publishers = GroupPagePermission.objects.filter(permission__codename="publish_page")
     assert set(publishers.values_list("group__name", flat=True)) <= {
         services.ADMINISTRATORS,
+        services.CLINICAL_REVIEWERS,
+        services.FRENCH_REVIEWERS,
         "Moderators",  # Wagtail's own group, left as Wagtail makes it
     }
+    assert not publishers.filter(group__name__in=[services.EDITORS, services.TRANSLATORS]).exists()
     # Wagtail's default rights on the tree root would span both languages.
     root = Page.get_first_root_node()
     assert not GroupPagePermission.objects.filter(
