@@ -1,5 +1,6 @@
 """Admin views: the two reports, the French submission, and the reviewer-name notice."""
 
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
@@ -10,6 +11,7 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Page
+from wagtail_localize.views.update_translations import UpdateTranslationsView
 
 from editorial import selectors
 from editorial.services import (
@@ -47,7 +49,7 @@ class ClinicalReviewReportView(ReportMixin, TemplateView):
 
 
 class TranslationsReportView(ReportMixin, TemplateView):
-    page_title = gettext_lazy("Translations")
+    page_title = gettext_lazy("Translation status")
     header_icon = "wagtail-localize-language"
     template_name = "editorial/translations_report.html"
 
@@ -114,3 +116,19 @@ class SubmitTranslationView(WagtailAdminTemplateMixin, TemplateView):
                 _("“%(title)s” was sent for review in French.") % {"title": self.page.title},
             )
         return redirect(self.next_url())
+
+
+class SyncWithoutPublishingView(UpdateTranslationsView):
+    """wagtail-localize's "Sync translated pages" without its "Publish immediately" option.
+
+    Publishing on sync puts every changed or new English string, in English, on the live French
+    page. Here a sync only refreshes the strings to translate; the French page is published
+    after review. (Served at wagtail-localize's own address: see wagtail_hooks.)
+    """
+
+    def get_form(self):
+        form = super().get_form()
+        field = form.fields["publish_translations"]
+        field.disabled = True  # ignores anything posted: always False
+        field.widget = forms.HiddenInput()
+        return form

@@ -11,7 +11,7 @@ from wagtail.admin.ui.components import Component
 from wagtail.admin.widgets import ListingButton
 from wagtail.models import TranslatableMixin
 
-from editorial import selectors, urls
+from editorial import selectors, urls, views
 from editorial.models import ClinicalReviewTask
 from editorial.services import (
     FRENCH,
@@ -23,7 +23,16 @@ from editorial.services import (
 
 @hooks.register("register_admin_urls")
 def register_editorial_urls():
-    return [path("editorial/", include(urls, namespace="editorial"))]
+    return [
+        path("editorial/", include(urls, namespace="editorial")),
+        # Listed before wagtail-localize's own URLs (this app comes first in INSTALLED_APPS), so
+        # its sync address serves the version that cannot publish.
+        path(
+            "localize/update/<int:translation_source_id>/",
+            views.SyncWithoutPublishingView.as_view(),
+            name="editorial_sync_translations",
+        ),
+    ]
 
 
 @hooks.register("register_reports_menu_item")
@@ -40,7 +49,7 @@ def clinical_review_menu_item():
 @hooks.register("register_reports_menu_item")
 def translations_menu_item():
     return MenuItem(
-        _("Translations"),
+        _("Translation status"),
         reverse("editorial:translations_report"),
         name="translations",
         icon_name="wagtail-localize-language",

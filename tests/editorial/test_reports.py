@@ -226,10 +226,32 @@ def test_clinical_review_report_queries_do_not_grow_with_pages(admin_client, due
 def test_reports_in_french(client, french_admin, translation_states):
     client.force_login(french_admin)
     html = client.get(TRANSLATIONS).content.decode()
-    assert "Traductions" in html
+    assert "État des traductions" in html
     assert "Périmée" in html and "Manquante" in html and "Publiée" in html
     assert "50\u00a0% traduit (1 sur 2\u00a0chaînes)" in html or "50\u00a0% traduit" in html
     html = client.get(CLINICAL).content.decode()
     assert "Révision clinique" in html
     html = client.get(reverse("wagtailadmin_home")).content.decode()
     assert "Traductions françaises" in html
+
+
+def test_sync_cannot_publish_english_onto_the_french_page(client, editorial, translator):
+    english_home, french_home = editorial
+    french_title = french_home.title
+    english_home.title = "English only"
+    english_home.save_revision().publish()
+    source = TranslationSource.objects.get(object_id=english_home.translation_key)
+    url = reverse("wagtail_localize:update_translations", args=[source.pk])
+    client.force_login(translator)
+    page = client.get(url)
+    assert page.status_code == 200
+    assert 'name="publish_translations"' not in page.content.decode().replace(
+        'type="hidden" name="publish_translations"', ""
+    )
+    client.post(url, {"publish_translations": "on"})
+    french_home.refresh_from_db()
+    assert french_home.title == french_title
+    assert "English only" not in client.get("/fr-ca/").content.decode()
+    # The sync happened: the report now shows the French as in progress, not out of date.
+    rows = {row.english.pk: row for row in selectors.translation_rows()}
+    assert rows[english_home.pk].state == selectors.IN_PROGRESS
