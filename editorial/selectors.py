@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from django.apps import apps
 from django.conf import settings
-from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Sum, Value, When
+from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Q, Sum, Value, When
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -42,12 +42,17 @@ def clinical_page_models():
 class DuePage:
     page: Page
     overdue: bool
-    days: int  # days until due (negative: days overdue)
+    days: int | None  # days until due (negative: days overdue; None: no date set)
     in_review: bool = False
 
     @property
     def days_overdue(self):
-        return -self.days
+        return -self.days if self.days is not None else None
+
+
+def due_filter(limit):
+    """Due by ``limit``, or never given a review date (a clinical page must have one)."""
+    return Q(next_review_due__lte=limit) | Q(next_review_due__isnull=True)
 
 
 def clinical_pages_due(today=None, within_days=DUE_WITHIN_DAYS):
@@ -60,7 +65,7 @@ def clinical_pages_due(today=None, within_days=DUE_WITHIN_DAYS):
     pages = []
     for model in clinical_page_models():
         pages.extend(
-            model.objects.filter(next_review_due__lte=limit, alias_of__isnull=True)
+            model.objects.filter(due_filter(limit), alias_of__isnull=True)
             .select_related("locale")
             .order_by("next_review_due", "title")
         )
@@ -75,15 +80,21 @@ def clinical_pages_due(today=None, within_days=DUE_WITHIN_DAYS):
     )
     by_locale = {}
     for page in pages:
-        days = (page.next_review_due - today).days
+        days = (page.next_review_due - today).days if page.next_review_due else None
         by_locale.setdefault(page.locale.language_code, []).append(
-            DuePage(page=page, overdue=days < 0, days=days, in_review=str(page.pk) in in_review)
+            DuePage(
+                page=page,
+                overdue=days is not None and days < 0,
+                days=days,
+                in_review=str(page.pk) in in_review,
+            )
         )
     locales = {locale.language_code: locale for locale in Locale.objects.all()}
     result = []
     for code, _name in settings.LANGUAGES:
         rows = sorted(
-            by_locale.get(code, []), key=lambda row: (row.page.next_review_due, row.page.title)
+            by_locale.get(code, []),
+            key=lambda row: (row.page.next_review_due or datetime.date.min, row.page.title),
         )
         if code in locales:
             result.append((locales[code], rows))
@@ -94,7 +105,7 @@ def clinical_pages_due_count(today=None):
     today = today or timezone.localdate()
     limit = today + datetime.timedelta(days=DUE_WITHIN_DAYS)
     return sum(
-        model.objects.filter(next_review_due__lte=limit, alias_of__isnull=True).count()
+        model.objects.filter(due_filter(limit), alias_of__isnull=True).count()
         for model in clinical_page_models()
     )
 

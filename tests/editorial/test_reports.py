@@ -175,26 +175,35 @@ def due_pages(clinical_pages, editorial):
         next_review_due=timezone.localdate() + datetime.timedelta(days=90),
     )
     treatment.get_parent().add_child(instance=later)
+    undated = model(
+        **required_sections(model),
+        title="Saline injections",
+        slug="saline",
+        summary="A treatment never given a review date.",
+        next_review_due=None,
+    )
+    treatment.get_parent().add_child(instance=undated)
     french_condition = condition.copy_for_translation(french_home.locale, copy_parents=True)
-    return treatment, condition, later, french_condition
+    return treatment, condition, later, french_condition, undated
 
 
 def test_clinical_review_report_lists_due_pages_by_language(admin_client, due_pages):
-    treatment, condition, later, french_condition = due_pages
+    treatment, condition, later, french_condition, undated = due_pages
     response = admin_client.get(CLINICAL)
     assert response.status_code == 200
     sections = {locale.language_code: rows for locale, rows in response.context["sections"]}
-    assert [row.page.pk for row in sections["en-ca"]] == [condition.pk, treatment.pk]
+    assert [row.page.pk for row in sections["en-ca"]] == [undated.pk, condition.pk, treatment.pk]
     assert [row.page.pk for row in sections["fr-ca"]] == [french_condition.pk]
     html = response.content.decode()
     assert "Overdue by 3 days" in html and "Due in 10 days" in html
+    assert "No review date set" in html
     assert later.title not in html
     assert reverse("wagtailadmin_pages:edit", args=[condition.pk]) in html
 
 
 def test_clinical_review_panel_counts_due_pages(admin_client, due_pages):
     html = admin_client.get(reverse("wagtailadmin_home")).content.decode()
-    assert "3 clinical pages are overdue for review or due within 30 days." in html
+    assert "4 clinical pages are overdue for review or due within 30 days." in html
 
 
 def test_clinical_review_report_queries_do_not_grow_with_pages(admin_client, due_pages):
