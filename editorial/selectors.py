@@ -91,12 +91,13 @@ def clinical_pages_due(today=None, within_days=DUE_WITHIN_DAYS):
         )
     locales = {locale.language_code: locale for locale in Locale.objects.all()}
     result = []
-    for code, _name in settings.LANGUAGES:
+    for code, name in settings.LANGUAGES:
         rows = sorted(
             by_locale.get(code, []),
             key=lambda row: (row.page.next_review_due or datetime.date.min, row.page.title),
         )
         if code in locales:
+            locales[code].report_heading = name  # "English"/"French" in the admin language
             result.append((locales[code], rows))
     return result
 
