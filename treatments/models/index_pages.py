@@ -21,7 +21,6 @@ class ListingPage(Page):
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     parent_page_types = ["home.HomePage"]
     max_count_per_parent = 1
-    template = "treatments/index_page.html"
 
     class Meta:
         abstract = True
@@ -36,6 +35,7 @@ class ListingPage(Page):
 
 class TreatmentIndexPage(ListingPage):
     subpage_types = ["treatments.TreatmentPage"]
+    template = "treatments/index_page.html"
 
     class Meta:
         verbose_name = _("treatment index page")
@@ -44,6 +44,7 @@ class TreatmentIndexPage(ListingPage):
 
 class ConditionIndexPage(ListingPage):
     subpage_types = ["treatments.ConditionPage"]
+    template = "treatments/index_page.html"
 
     class Meta:
         verbose_name = _("condition index page")
