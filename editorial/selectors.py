@@ -70,7 +70,7 @@ def clinical_pages_due(today=None, within_days=DUE_WITHIN_DAYS):
             .order_by("next_review_due", "title")
         )
     in_review = set(
-        WorkflowState.objects.active()
+        WorkflowState.objects.filter(status=WorkflowState.STATUS_IN_PROGRESS)
         .filter(
             base_content_type__app_label="wagtailcore",
             base_content_type__model="page",
@@ -169,6 +169,17 @@ def string_segments_of(instance):
     ]
 
 
+def french_page_is_current(page, source):
+    """Whether the live French page carries its translation as last synced: published, with no
+    draft waiting, and published after the source was last refreshed from the English (a sync
+    with strings translated since then still has to be submitted, reviewed and published)."""
+    if not page.live or page.has_unpublished_changes:
+        return False
+    if source is None or page.last_published_at is None:
+        return True
+    return page.last_published_at >= source.last_updated_at
+
+
 def _stored_segments(source_ids):
     stored = {source_id: [] for source_id in source_ids}
     rows = (
@@ -214,10 +225,10 @@ def _resource_model():
 def translation_rows(only_state=None):
     """One row per English page (but the root) and per English resource: its French twin's state.
 
-    States: missing (no French, or only an alias); in progress (some strings untranslated, or a
-    complete translation not yet published); out of date (the live English text differs from the
-    strings the translation was made from, i.e. the English changed since the last sync);
-    published.
+    States: missing (no French, or only an alias); in progress (some strings untranslated, or
+    translated strings not yet published on the French page); out of date (the live English
+    text differs from the strings the translation was made from, i.e. the English changed
+    since the last sync); published.
     """
     english = Locale.get_default()
     french = Locale.objects.filter(language_code=FRENCH).first()
@@ -257,7 +268,7 @@ def translation_rows(only_state=None):
     stored = _stored_segments(source_ids)
     french_page_ids = [str(page.pk) for page in french_pages.values()]
     in_review = set(
-        WorkflowState.objects.active()
+        WorkflowState.objects.filter(status=WorkflowState.STATUS_IN_PROGRESS)
         .filter(base_content_type__model="page", object_id__in=french_page_ids)
         .values_list("object_id", flat=True)
     )
@@ -277,7 +288,7 @@ def translation_rows(only_state=None):
             state = MISSING
         elif translation is not None and stored.get(source.pk) != string_segments_of(obj):
             state = OUT_OF_DATE
-        elif done < total or (is_page and not twin.live):
+        elif done < total or (is_page and not french_page_is_current(twin, source)):
             state = IN_PROGRESS
         else:
             state = PUBLISHED

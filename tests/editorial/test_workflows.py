@@ -8,7 +8,7 @@ from django.utils import timezone
 from wagtail.models import Page, TaskState, WorkflowState
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
-from editorial import services
+from editorial import selectors, services
 from editorial.models import ClinicalReviewTask
 from tests.editorial.conftest import edit_form_data
 
@@ -193,6 +193,12 @@ def test_french_translation_review_end_to_end(
     state.refresh_from_db()
     assert state.status == WorkflowState.STATUS_NEEDS_CHANGES
 
+    def report_state():
+        rows = {row.english.pk: row for row in selectors.translation_rows()}
+        return rows[english_home.pk].state, rows[english_home.pk].in_review
+
+    assert report_state() == (selectors.IN_PROGRESS, False)
+
     # ...the translator fixes it and resubmits; the reviewer approves, which publishes.
     client.force_login(translator)
     translate_string(
@@ -201,11 +207,13 @@ def test_french_translation_review_end_to_end(
     client.post(submit_url)
     state.refresh_from_db()
     assert state.status == WorkflowState.STATUS_IN_PROGRESS
+    assert report_state() == (selectors.IN_PROGRESS, True)
     client.force_login(french_reviewer)
     client.post(action_url(french_home, "approve", state.current_task_state), {"comment": ""})
     french_home = Page.objects.get(pk=french_home.pk)
     assert french_home.live and french_home.title == "Clinique de prolothérapie à Ottawa"
     assert not french_home.has_unpublished_changes
+    assert report_state() == (selectors.PUBLISHED, False)
 
 
 def test_translator_cannot_publish_french_pages_directly(client, editorial, translator):
