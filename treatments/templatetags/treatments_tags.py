@@ -70,3 +70,10 @@ def review_line(page):
             message = gettext("Review due %(date)s.")
         sentences.append(message % {"date": long_date(page.next_review_due)})
     return {"sentences": sentences, "reviewed": bool(page.last_reviewed)}
+
+
+@register.filter
+def full_stop(text):
+    """``text`` ending with a full stop, without doubling one ("Kim WM, et al." stays as is)."""
+    text = (text or "").strip()
+    return text if not text or text[-1] in ".?!" else f"{text}."
