@@ -13,7 +13,7 @@ from django.conf import settings
 from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Q, Sum, Value, When
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.models import Locale, Page, WorkflowState
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
@@ -120,10 +120,10 @@ OUT_OF_DATE = "out_of_date"
 PUBLISHED = "published"
 
 STATES = [
-    (MISSING, _("Missing")),
-    (IN_PROGRESS, _("In progress")),
-    (OUT_OF_DATE, _("Out of date")),
-    (PUBLISHED, _("Published")),
+    (MISSING, pgettext_lazy("French twin state", "Missing")),
+    (IN_PROGRESS, pgettext_lazy("French twin state", "In progress")),
+    (OUT_OF_DATE, pgettext_lazy("French twin state", "Out of date")),
+    (PUBLISHED, pgettext_lazy("French twin state", "Published")),
 ]
 
 

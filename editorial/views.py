@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Page
@@ -28,7 +28,7 @@ class ReportMixin(WagtailAdminTemplateMixin):
 
 
 class ClinicalReviewReportView(ReportMixin, TemplateView):
-    page_title = gettext_lazy("Clinical review")
+    page_title = pgettext_lazy("report", "Clinical review")
     header_icon = "doc-full-inverse"
     template_name = "editorial/clinical_review_report.html"
 

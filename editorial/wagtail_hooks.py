@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail import hooks
 from wagtail.admin.auth import permission_denied
 from wagtail.admin.menu import MenuItem
@@ -38,7 +39,7 @@ def register_editorial_urls():
 @hooks.register("register_reports_menu_item")
 def clinical_review_menu_item():
     return MenuItem(
-        _("Clinical review"),
+        pgettext_lazy("report", "Clinical review"),
         reverse("editorial:clinical_review_report"),
         name="clinical-review",
         icon_name="doc-full-inverse",
