@@ -60,7 +60,7 @@ def translations_menu_item():
 
 class ClinicalReviewPanel(Component):
     name = "clinical_review"
-    order = 110
+    order = 230  # after Wagtail's "Awaiting your review" (220): a reviewer's queue comes first
     template_name = "editorial/panels/clinical_review.html"
 
     def get_context_data(self, parent_context):
@@ -72,7 +72,7 @@ class ClinicalReviewPanel(Component):
 
 class TranslationsPanel(Component):
     name = "translations"
-    order = 120
+    order = 240
     template_name = "editorial/panels/translations.html"
 
     def get_context_data(self, parent_context):
