@@ -89,7 +89,12 @@ class Resource(TranslatableMixin, models.Model):
         editable=False,
         help_text="Identifies a resource created by the setup step, so it is never created twice.",
     )
-    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    kind = models.CharField(
+        _("kind"),
+        max_length=20,
+        choices=Kind.choices,
+        help_text=_("Decides the group the resource is listed under on the directory page."),
+    )
     title = models.CharField(
         _("title"),
         max_length=255,
@@ -135,7 +140,12 @@ class Resource(TranslatableMixin, models.Model):
         related_name="+",
         help_text=_("For example the article as a PDF, if the publisher allows it."),
     )
-    publisher = models.CharField(_("publisher or journal"), max_length=255, blank=True)
+    publisher = models.CharField(
+        _("publisher or journal"),
+        max_length=255,
+        blank=True,
+        help_text=_("For articles and books only: the journal or the publisher, as printed."),
+    )
     issue = models.CharField(
         _("issue"),
         max_length=100,
@@ -143,7 +153,11 @@ class Resource(TranslatableMixin, models.Model):
         help_text=_("For example: “November/December 2006”."),
     )
     year = models.PositiveSmallIntegerField(
-        _("year"), null=True, blank=True, validators=[validate_not_future_year]
+        _("year"),
+        null=True,
+        blank=True,
+        validators=[validate_not_future_year],
+        help_text=_("Year of publication, for articles and books. Leave empty if unknown."),
     )
     pages = models.CharField(
         _("pages"), max_length=30, blank=True, help_text=_("For example: “24–27”.")
