@@ -68,7 +68,7 @@ lint: install-dev
 check: install-dev
 	DJANGO_SETTINGS_MODULE=clinic.settings.test $(PY) manage.py makemigrations --check --dry-run
 	DJANGO_SETTINGS_MODULE=clinic.settings.test $(PY) manage.py check_messages
-	DJANGO_SECRET_KEY=check-only-$$RANDOM$$RANDOM$$RANDOM$$RANDOM$$RANDOM$$RANDOM$$RANDOM HTTPS=1 \
+	DJANGO_SECRET_KEY="$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))')" HTTPS=1 \
 		DJANGO_SETTINGS_MODULE=clinic.settings.production $(PY) manage.py check --deploy --fail-level WARNING
 
 # The HTML checker for the browser suite; without npm the suite says what is missing.
