@@ -103,7 +103,7 @@ def browser_context(browser, live_site):
 
     def get(width):
         if width not in contexts:
-            contexts[width] = new_context(browser, width, live_site.origin)
+            contexts[width] = new_context(browser, width)
         return contexts[width]
 
     yield get

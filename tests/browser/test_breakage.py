@@ -45,7 +45,7 @@ def fixture_visit(browser, fixture_origin, tmp_path_factory):
 
     def visit(path, width="phone"):
         if width not in contexts:
-            contexts[width] = new_context(browser, width, fixture_origin)
+            contexts[width] = new_context(browser, width)
         return visit_page(contexts[width], fixture_origin + path, width, screenshots)
 
     yield visit

@@ -83,7 +83,8 @@ def test_screenshots_are_written(site_visits, language, width):
         for visit in site_visits(language, width)
         if not (visit.screenshot and visit.screenshot.is_file() and visit.screenshot.stat().st_size)
     ]
-    assert not missing, "no screenshot for:\n" + "\n".join(missing)
+    if missing:
+        pytest.fail("screenshot: none written for:\n" + "\n".join(missing), pytrace=False)
 
 
 @pytest.mark.parametrize(("language", "width"), EVERY_LANGUAGE_AND_WIDTH)
@@ -91,33 +92,50 @@ def test_navigation_works_with_the_keyboard(browser_context, live_site, language
     """From the home page, Tab to each main navigation link and press Enter: it opens."""
     home = f"{live_site.origin}/{language}/"
     page = browser_context(width).new_page()
-    problems = []
     try:
-        page.goto(home)
-        links = page.eval_on_selector_all("nav.site-nav a[href]", "links => links.map(a => a.href)")
-        assert links, f"{home} [{language}, {width}] has no nav.site-nav links"
-        for index, href in enumerate(links):
-            page.goto(home)
-            for _ in range(100):
-                page.keyboard.press("Tab")
-                if page.evaluate(
-                    "(i) => document.activeElement === "
-                    "document.querySelectorAll('nav.site-nav a[href]')[i]",
-                    index,
-                ):
-                    break
-            else:
-                problems.append(f"Tab never reaches navigation link {href}")
-                continue
-            with page.expect_navigation(wait_until="domcontentloaded"):
-                page.keyboard.press("Enter")
-            if page.url != href:
-                problems.append(f"Enter on navigation link {href} opened {page.url}")
+        problems = _follow_navigation_with_keyboard(page, home)
     finally:
         page.close()
-    assert not problems, "\n".join(
-        f"{home} [{language}, {width}] keyboard:navigation: {problem}" for problem in problems
-    )
+    if problems:
+        w, h = WIDTHS[width]
+        pytest.fail(
+            "\n".join(
+                f"{home} [{language}, {width} {w}×{h}] {p.rule}: {p.detail}" for p in problems
+            ),
+            pytrace=False,
+        )
+
+
+def _follow_navigation_with_keyboard(page, home):
+    response = page.goto(home)
+    if response is None or response.status != 200:
+        return [
+            checks.Problem("visit:status", f"the home page answered {response and response.status}")
+        ]
+    links = page.eval_on_selector_all("nav.site-nav a[href]", "links => links.map(a => a.href)")
+    if not links:
+        return [checks.Problem("keyboard:navigation", "no link in nav.site-nav")]
+    problems = []
+    for index, href in enumerate(links):
+        page.goto(home)
+        for _ in range(100):
+            page.keyboard.press("Tab")
+            if page.evaluate(
+                "(i) => document.activeElement === "
+                "document.querySelectorAll('nav.site-nav a[href]')[i]",
+                index,
+            ):
+                break
+        else:
+            problems.append(checks.Problem("keyboard:navigation", f"Tab never reaches {href}"))
+            continue
+        with page.expect_navigation(wait_until="load"):  # closing mid-load can hang
+            page.keyboard.press("Enter")
+        if page.url != href:
+            problems.append(
+                checks.Problem("keyboard:navigation", f"Enter on {href} opened {page.url}")
+            )
+    return problems
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -126,7 +144,8 @@ def test_html_is_valid(vnu_results, site_pages, language):
     for url, _ in site_pages[language]:
         for message in errors_only(vnu_results.get(url, [])):
             found.append(f"{url} [{language}, any width] vnu: {message}")
-    assert not found, f"{len(found)} HTML error(s):\n" + "\n".join(found)
+    if found:
+        pytest.fail(f"{len(found)} HTML error(s):\n" + "\n".join(found), pytrace=False)
 
 
 def test_sitemap_lists_pages_in_both_languages(sitemap):
@@ -144,9 +163,14 @@ def test_every_page_has_its_twin_in_the_other_language(sitemap, fetcher):
         return page_meta(answer.body, url) if answer.status == 200 else None
 
     problems = parity_problems(sitemap, meta_for)
-    assert not problems, f"{len(problems)} problem(s):\n" + "\n".join(
-        f"{url} [language parity] {rule}: {detail}" for url, rule, detail in problems
-    )
+    if problems:
+        pytest.fail(
+            f"{len(problems)} problem(s):\n"
+            + "\n".join(
+                f"{url} [language parity] {rule}: {detail}" for url, rule, detail in problems
+            ),
+            pytrace=False,
+        )
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -156,7 +180,9 @@ def test_no_page_is_orphaned_from_navigation(live_site, sitemap, fetcher, langua
     reachable = reachable_pages(home, fetcher, stay_within=home)
     live = [entry.loc for entry in sitemap if entry.language == language]
     missing = find_orphans(live, reachable)
-    assert not missing, (
-        f"{len(missing)} page(s) [{language}] orphan: no link path from {home}:\n"
-        + "\n".join(missing)
-    )
+    if missing:
+        pytest.fail(
+            f"{len(missing)} page(s) [{language}, any width] orphan: no chain of links from "
+            f"{home} in the same language reaches:\n" + "\n".join(missing),
+            pytrace=False,
+        )
