@@ -11,7 +11,7 @@ MESSAGES_ARGS := -l fr_CA --add-location=file \
 	--ignore=.venv --ignore=node_modules --ignore=tests --ignore=staticfiles --ignore=data
 
 .PHONY: run dev demo-users test lint check bench messages install install-dev data-dir migrate-and-seed \
-	test-postgres browser-deps clean
+	test-postgres browser-deps test-browser clean
 
 $(VENV)/.run-installed: requirements.txt
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed ($(PYTHON) not found)."; exit 1; }
@@ -77,6 +77,10 @@ browser-deps:
 
 test: lint check browser-deps
 	$(VENV)/bin/pytest tests --ignore=tests/browser
+	$(VENV)/bin/pytest tests/browser
+
+# The browser suite alone; screenshots of every page land in tests/browser/screenshots/.
+test-browser: install-dev browser-deps
 	$(VENV)/bin/pytest tests/browser
 
 # Regenerate the French catalogues after changing UI strings, then fill in the French.

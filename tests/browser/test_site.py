@@ -186,3 +186,18 @@ def test_no_page_is_orphaned_from_navigation(live_site, sitemap, fetcher, langua
             f"{home} in the same language reaches:\n" + "\n".join(missing),
             pytrace=False,
         )
+
+
+def test_the_server_logged_no_error(live_site, site_visits):
+    """Runs last: a page that failed on the server (500) left its traceback in the log."""
+    for language in LANGUAGES:
+        for width in WIDTHS:
+            site_visits(language, width)
+    log = live_site.log.read_text(encoding="utf-8", errors="replace")
+    errors = log.split("\nInternal Server Error: ")[1:]
+    if errors:
+        pytest.fail(
+            f"{len(errors)} server error(s) while the suite ran; the first:\n"
+            f"Internal Server Error: {errors[0][:3000]}",
+            pytrace=False,
+        )
