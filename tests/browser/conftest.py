@@ -7,6 +7,7 @@ saying how to install them; under CI=true they fail instead, so CI always runs t
 
 import os
 import shutil
+import signal
 import sys
 from pathlib import Path
 
@@ -63,11 +64,19 @@ def browser(chromium_path):
             chromium.close()
 
 
+def _interrupt(signum, frame):
+    raise KeyboardInterrupt  # so a killed run still stops the server and removes its data
+
+
 @pytest.fixture(scope="session")
 def live_site():
     """The seeded site under gunicorn, as `make run` serves it; stopped even on failure."""
-    with running_site(Path(sys.executable)) as site:
-        yield site
+    previous = signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        with running_site(Path(sys.executable)) as site:
+            yield site
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 @pytest.fixture(scope="session")
