@@ -8,8 +8,15 @@ from django.utils.deconstruct import deconstructible
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
 from wagtail.fields import StreamField
+from wagtail.models import Page
 from wagtail_localize.fields import SynchronizedField
 
 from treatments.blocks import ReferenceListBlock
@@ -106,6 +113,18 @@ class ClinicalPage(models.Model):
 
     class Meta:
         abstract = True
+
+    @classmethod
+    def tabbed_edit_handler(cls, content_panels):
+        """Content, clinical review, promote and settings tabs, the same on every clinical page."""
+        return TabbedInterface(
+            [
+                ObjectList(content_panels, heading=_("Content")),
+                ObjectList(cls.review_panels, heading=_("Clinical review")),
+                ObjectList(Page.promote_panels, heading=_("Promote")),
+                ObjectList(Page.settings_panels, heading=_("Settings")),
+            ]
+        )
 
     def clean(self):
         super().clean()

@@ -7,9 +7,7 @@ from wagtail.admin.panels import (
     FieldPanel,
     InlinePanel,
     MultiFieldPanel,
-    ObjectList,
     PageChooserPanel,
-    TabbedInterface,
 )
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
@@ -84,14 +82,7 @@ class ConditionPage(ClinicalPage, Page):
         ),
         FieldPanel("references"),
     ]
-    edit_handler = TabbedInterface(
-        [
-            ObjectList(content_panels, heading=_("Content")),
-            ObjectList(ClinicalPage.review_panels, heading=_("Clinical review")),
-            ObjectList(Page.promote_panels, heading=_("Promote")),
-            ObjectList(Page.settings_panels, heading=_("Settings")),
-        ]
-    )
+    edit_handler = ClinicalPage.tabbed_edit_handler(content_panels)
 
     parent_page_types = ["treatments.ConditionIndexPage"]
     subpage_types = []

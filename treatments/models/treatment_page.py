@@ -1,7 +1,7 @@
 """A treatment the practice offers, such as prolotherapy."""
 
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
@@ -95,14 +95,7 @@ class TreatmentPage(ClinicalPage, Page):
         ),
         FieldPanel("references"),
     ]
-    edit_handler = TabbedInterface(
-        [
-            ObjectList(content_panels, heading=_("Content")),
-            ObjectList(ClinicalPage.review_panels, heading=_("Clinical review")),
-            ObjectList(Page.promote_panels, heading=_("Promote")),
-            ObjectList(Page.settings_panels, heading=_("Settings")),
-        ]
-    )
+    edit_handler = ClinicalPage.tabbed_edit_handler(content_panels)
 
     parent_page_types = ["treatments.TreatmentIndexPage"]
     subpage_types = []
