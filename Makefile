@@ -43,12 +43,13 @@ migrate-and-seed: install data-dir
 	@$(PROD_ENV) $(PY) manage.py collectstatic --noinput -v 0
 	@$(PROD_ENV) PUBLIC_URL=http://$(HOST):$(PORT) $(PY) manage.py setup_site
 
-# Serve the site as production does: gunicorn + WhiteNoise, DEBUG off.
+# Serve the site as production does: gunicorn + WhiteNoise, DEBUG off. Threaded workers, so an
+# idle browser connection (Chromium preconnects) cannot hold a whole worker.
 run: migrate-and-seed
 	@echo "Serving on http://$(HOST):$(PORT)/  (Ctrl+C to stop)"
 	@$(PROD_ENV) ALLOWED_HOSTS="$${ALLOWED_HOSTS:-127.0.0.1,localhost,$(HOST)}" \
 		$(VENV)/bin/gunicorn --chdir site clinic.wsgi:application \
-		--bind $(HOST):$(PORT) --workers 2 --access-logfile - --error-logfile -
+		--bind $(HOST):$(PORT) --workers 2 --threads 4 --access-logfile - --error-logfile -
 
 # Demo logins for an editor, a clinical reviewer and a translator (only when asked).
 demo-users: migrate-and-seed

@@ -114,6 +114,8 @@ def running_site(python):
                     f"127.0.0.1:{port}",
                     "--workers",
                     "2",
+                    "--threads",
+                    "4",
                     "--error-logfile",
                     "-",
                 ],
