@@ -201,6 +201,9 @@ def ensure_index(model, english_home, french_home, data, stdout=None):
     title = catalogue.pair(data["title"])
     slug = catalogue.pair(data["slug"])
     intro = rich_text(data.get("intro", []), catalogue)
+    # The first sentence pair doubles as the search description, which the home page's
+    # cards and search engines show.
+    description = catalogue.pair(data["intro"][0]) if data.get("intro") else ""
     page = model.objects.child_of(english_home).first()
     if page is None:
         page = _publish_new_child(
@@ -209,6 +212,7 @@ def ensure_index(model, english_home, french_home, data, stdout=None):
                 title=title,
                 slug=slug,
                 intro=intro,
+                search_description=description,
                 show_in_menus=True,
                 locale=english_home.locale,
             ),
