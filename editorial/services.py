@@ -323,10 +323,18 @@ def setup_editorial(stdout=None):
 # Demo users (only on request: `make demo-users`)
 
 DEMO_USERS = [
-    # username, first name, last name, groups, admin language
-    ("editor", "Émilie", "Gagnon", [EDITORS], "en-ca"),
-    ("reviewer", "Claire", "Tremblay, MD", [CLINICAL_REVIEWERS, FRENCH_REVIEWERS], "en-ca"),
-    ("translator", "Mathieu", "Roy", [TRANSLATORS], "fr-ca"),
+    # username, first name, last name, groups, admin language. The names say they are demo
+    # accounts: an approval stamps the reviewer's name on a public page, and no credential
+    # may be invented there.
+    ("editor", "Demo", "Editor", [EDITORS], "en-ca"),
+    (
+        "reviewer",
+        "Demo",
+        "Reviewer (demo account)",
+        [CLINICAL_REVIEWERS, FRENCH_REVIEWERS],
+        "en-ca",
+    ),
+    ("translator", "Démo", "Traducteur", [TRANSLATORS], "fr-ca"),
 ]
 
 
