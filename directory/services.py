@@ -1,14 +1,13 @@
 """Operations that change the resource directory: seeding, keeping translations in step."""
 
-import tomllib
 from pathlib import Path
 
 from django.db import transaction
-from django.utils.html import escape
 from wagtail_localize.models import TranslationSource
 
 from directory.models import DirectoryPage, Resource
 from home.localization import translate_from_catalogue
+from home.seed_data import Catalogue, load_toml, rich_text
 
 SEED_FILE = Path(__file__).resolve().parent / "content" / "resources.toml"
 # Fields of a [[resource]] entry given in both languages ({en = ..., fr = ...}).
@@ -18,19 +17,17 @@ PLAIN_FIELDS = ("kind", "language", "sort_order", "url", "year", "pages")
 
 
 def load_seed(path=SEED_FILE):
-    with open(path, "rb") as seed_file:
-        return tomllib.load(seed_file)
+    return load_toml(path)
 
 
 def catalogue_for(entry, fields):
     """English -> French for the bilingual fields of one seed entry."""
-    catalogue = {}
+    catalogue = Catalogue()
     for name in fields:
         value = entry.get(name)
-        pairs = value if isinstance(value, list) else [value]
-        for pair in pairs:
+        for pair in value if isinstance(value, list) else [value]:
             if isinstance(pair, dict):
-                catalogue[pair["en"]] = pair["fr"]
+                catalogue.pair(pair)
     return catalogue
 
 
@@ -47,7 +44,7 @@ def ensure_directory_page(english_home, french_home, data, stdout=None):
             title=data["title"]["en"],
             slug=data["slug"]["en"],
             search_description=data["search_description"]["en"],
-            intro="".join(f"<p>{escape(pair['en'])}</p>" for pair in data["intro"]),
+            intro=rich_text(data["intro"], Catalogue()),
             show_in_menus=True,
             locale=english_home.locale,
         )

@@ -1,49 +1,32 @@
 """Operations that set up the site: locales, the site and its home pages, the admin login."""
 
 import secrets
-import tomllib
 from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
-from django.utils.html import escape
 from wagtail.models import Locale, Page, Site
 
 from home.localization import translate_from_catalogue
 from home.models import HomePage
+from home.seed_data import Catalogue, load_toml, rich_text
 
 CONTENT_DIR = Path(__file__).resolve().parent / "content"
 ADMIN_USERNAME = "admin"
 FRENCH = "fr-ca"
 
 
-def load_bilingual(path):
-    """Read a bilingual TOML seed file: {field: {"en": ..., "fr": ...} or a list of them}."""
-    with open(path, "rb") as seed_file:
-        return tomllib.load(seed_file)
-
-
-def catalogue_of(data):
-    """English -> French for every {"en", "fr"} pair found anywhere in ``data``."""
-    catalogue = {}
-
-    def walk(value):
-        if isinstance(value, dict):
-            if "en" in value and "fr" in value:
-                catalogue[value["en"]] = value["fr"]
-            for item in value.values():
-                walk(item)
-        elif isinstance(value, list):
-            for item in value:
-                walk(item)
-
-    walk(data)
-    return catalogue
-
-
-def paragraphs_html(pairs, language="en"):
-    return "".join(f"<p>{escape(pair[language])}</p>" for pair in pairs)
+def home_content():
+    """The seeded home page's English fields, and the catalogue of their French."""
+    data = load_toml(CONTENT_DIR / "home.toml")
+    catalogue = Catalogue()
+    fields = {
+        "title": catalogue.pair(data["title"]),
+        "slug": catalogue.pair(data["slug"]),
+        "intro": rich_text(data["intro"], catalogue),
+    }
+    return fields, catalogue
 
 
 def ensure_locales():
@@ -52,7 +35,7 @@ def ensure_locales():
     return english, french
 
 
-def ensure_english_home(english):
+def ensure_english_home(english, fields):
     """The default site's root page is an English HomePage (Wagtail's welcome page goes)."""
     site = Site.objects.filter(is_default_site=True).first()
     root_page = site.root_page.specific if site else None
@@ -68,13 +51,7 @@ def ensure_english_home(english):
         site.save()
         root_page.delete()
 
-    data = load_bilingual(CONTENT_DIR / "home.toml")
-    home = HomePage(
-        title=data["title"]["en"],
-        slug=data["slug"]["en"],
-        intro=paragraphs_html(data["intro"]),
-        locale=english,
-    )
+    home = HomePage(**fields, locale=english)
     tree_root.add_child(instance=home)
     home.save_revision().publish()
     site.root_page = home
@@ -93,10 +70,10 @@ def get_home_pages():
 
 def setup_site():
     """Locales, the site and its home page in both languages. Safe to run any number of times."""
+    fields, catalogue = home_content()
     with transaction.atomic():
         english, french = ensure_locales()
-        english_home = ensure_english_home(english)
-    catalogue = catalogue_of(load_bilingual(CONTENT_DIR / "home.toml"))
+        english_home = ensure_english_home(english, fields)
     french_home = translate_from_catalogue(english_home, french, catalogue)
     return english_home, french_home
 

@@ -6,7 +6,6 @@ wagtail-localize's translation records (``home.localization.translate_from_catal
 translation editor shows them fully translated.
 """
 
-import tomllib
 import uuid
 from pathlib import Path
 
@@ -14,6 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from home.localization import MissingTranslation, translate_from_catalogue
+from home.seed_data import Catalogue, load_toml, rich_text
 from treatments.models import (
     ConditionIndexPage,
     ConditionPage,
@@ -40,11 +40,6 @@ TREATMENT_SECTIONS = (
 CONDITION_SECTIONS = ("about", "treatment_may_help", "evidence")
 
 
-def load_toml(path):
-    with open(path, "rb") as seed_file:
-        return tomllib.load(seed_file)
-
-
 def load_content(content_dir=CONTENT_DIR):
     """{"indexes": ..., "references": ..., "treatments": [...], "conditions": [...]}."""
     content_dir = Path(content_dir)
@@ -56,49 +51,8 @@ def load_content(content_dir=CONTENT_DIR):
     }
 
 
-def html_text(text):
-    """Text as it appears inside a rich-text element (only &, < and > are escaped there)."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
 def block_id(*parts):
     return str(uuid.uuid5(BLOCK_ID_NAMESPACE, ":".join(str(part) for part in parts)))
-
-
-class Catalogue(dict):
-    """English -> French for every string a seeded page has, plain and as rich-text HTML."""
-
-    def pair(self, value):
-        english, french = value["en"], value["fr"]
-        self[english] = french
-        self[html_text(english)] = html_text(french)
-        return english
-
-    def same(self, text):
-        """A string that stays as it is in French (titles of English works, DOIs)."""
-        self[text] = text
-        self[html_text(text)] = html_text(text)
-        return text
-
-
-def rich_text(entries, catalogue):
-    """HTML for paragraph and list-item entries; a "- " prefix makes a list item."""
-    html, in_list = [], False
-    for entry in entries:
-        english = catalogue.pair(
-            {key: value.removeprefix("- ") for key, value in entry.items() if key in ("en", "fr")}
-        )
-        is_item = entry["en"].startswith("- ")
-        if is_item and not in_list:
-            html.append("<ul>")
-        elif not is_item and in_list:
-            html.append("</ul>")
-        in_list = is_item
-        tag = "li" if is_item else "p"
-        html.append(f"<{tag}>{html_text(english)}</{tag}>")
-    if in_list:
-        html.append("</ul>")
-    return "".join(html)
 
 
 def section_blocks(key, field, entries, catalogue):
