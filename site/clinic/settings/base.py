@@ -6,6 +6,8 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
+from .database import for_web_server
+
 # site/clinic/settings/base.py -> the repository root is three levels above site/.
 SITE_DIR = Path(__file__).resolve().parents[2]
 BASE_DIR = SITE_DIR.parent
@@ -33,6 +35,7 @@ INSTALLED_APPS = [
     "treatments",
     "directory",
     "editorial",
+    "operations",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -92,10 +95,14 @@ TEMPLATES = [
 ]
 
 # SQLite by default (kept out of git, in data/); PostgreSQL through DATABASE_URL.
+# SQLite gets immediate transactions and WAL so concurrent writers wait rather than fail (see
+# settings/database.py).
 DATABASES = {
-    "default": dj_database_url.config(
-        default=f"sqlite:///{DATA_DIR / 'db.sqlite3'}",
-        conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")),
+    "default": for_web_server(
+        dj_database_url.config(
+            default=f"sqlite:///{DATA_DIR / 'db.sqlite3'}",
+            conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")),
+        )
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

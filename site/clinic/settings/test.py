@@ -6,6 +6,7 @@ import dj_database_url
 
 from .base import *  # noqa: F403
 from .base import STORAGES
+from .database import for_web_server
 
 SECRET_KEY = "test-only-insecure-key"  # noqa: S105
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -13,7 +14,9 @@ STORAGES = {
     **STORAGES,
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
-DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}}
+DATABASES = {
+    "default": for_web_server({"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"})
+}
 if os.environ.get("DATABASE_URL"):  # the same suite runs on PostgreSQL
     DATABASES = {"default": dj_database_url.config()}
 
