@@ -39,6 +39,7 @@ PROD_ENV = DJANGO_SETTINGS_MODULE=clinic.settings.production \
 	DJANGO_SECRET_KEY="$${DJANGO_SECRET_KEY:-$$(cat "$(CLINIC_DATA_DIR)/secret_key")}"
 
 migrate-and-seed: install data-dir
+	@$(PROD_ENV) $(PY) manage.py check_database
 	@$(PROD_ENV) $(PY) manage.py migrate --noinput -v 0
 	@$(PROD_ENV) $(PY) manage.py collectstatic --noinput -v 0
 	@$(PROD_ENV) PUBLIC_URL=http://$(HOST):$(PORT) $(PY) manage.py setup_site
@@ -89,9 +90,11 @@ messages: install-dev
 	DJANGO_SETTINGS_MODULE=clinic.settings.test $(PY) manage.py makemessages $(MESSAGES_ARGS)
 	DJANGO_SETTINGS_MODULE=clinic.settings.test $(PY) manage.py compilemessages --ignore=.venv
 
-# Server time and SQL queries per page (a benchmark, not a test).
+# Server time and SQL queries per page, then a mixed load of readers, logins and publishes
+# (a benchmark, not a test). BENCH_ARGS="--seconds 60 --readers 64" for the mixed load.
 bench: migrate-and-seed
 	@$(PROD_ENV) $(PY) manage.py bench
+	@$(PROD_ENV) $(PY) manage.py bench_load $(BENCH_ARGS)
 
 # The test suite on PostgreSQL (Debian's postgresql package; see README).
 test-postgres: install-dev

@@ -41,11 +41,12 @@ def free_port():
         return sock.getsockname()[1]
 
 
-def start_server(port):
+def start_server(port, workers=1, threads=1):
     gunicorn = Path(sys.executable).with_name("gunicorn")
     server = subprocess.Popen(  # noqa: S603 - our own gunicorn, fixed arguments
         [str(gunicorn), "--chdir", str(settings.SITE_DIR), "clinic.wsgi:application"]
-        + ["--bind", f"127.0.0.1:{port}", "--workers", "1", "--log-level", "warning"],
+        + ["--bind", f"127.0.0.1:{port}", "--workers", str(workers), "--threads", str(threads)]
+        + ["--log-level", "warning"],
         env={**os.environ, "ALLOWED_HOSTS": "127.0.0.1"},
     )
     deadline = time.monotonic() + 30

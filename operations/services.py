@@ -5,7 +5,7 @@ import sqlite3
 import subprocess
 from pathlib import Path
 
-from django.db import DatabaseError, connection, transaction
+from django.db import DEFAULT_DB_ALIAS, DatabaseError, connection, connections, transaction
 
 from operations.db import is_sqlite
 
@@ -20,14 +20,15 @@ class BackupFailed(Exception):
     pass
 
 
-def check_database_writable():
+def check_database_writable(using=DEFAULT_DB_ALIAS):
     """Open the database and make a write that is rolled back, or raise DatabaseUnusable.
 
     A read-only file, a full disk or a folder where SQLite cannot create its write-ahead log all
     show up here, before migrate, as one line rather than a traceback halfway through seeding.
     """
+    connection = connections[using]
     name = connection.settings_dict.get("NAME")
-    if is_sqlite(connection) and str(name) != ":memory:":
+    if is_sqlite(connection) and str(name) != ":memory:" and not str(name).startswith("file:"):
         folder = Path(name).parent
         if not folder.is_dir():
             raise DatabaseUnusable(f"The database folder {folder} does not exist.")
@@ -36,11 +37,11 @@ def check_database_writable():
         # atomic() begins with BEGIN IMMEDIATE on SQLite (settings/database.py): the write lock
         # itself is tried. DDL is transactional in SQLite and PostgreSQL: the rollback leaves
         # nothing behind.
-        with transaction.atomic():
+        with transaction.atomic(using=using):
             with connection.cursor() as cursor:
                 cursor.execute(f"CREATE TABLE {CHECK_TABLE} (id integer)")
                 cursor.execute(f"INSERT INTO {CHECK_TABLE} (id) VALUES (1)")  # noqa: S608
-            transaction.set_rollback(True)
+            transaction.set_rollback(True, using=using)
     except DatabaseError as error:
         raise DatabaseUnusable(
             f"The database {name} cannot be written ({error}). "
@@ -104,7 +105,7 @@ def restore_database(backup):
         finally:
             source.close()
         return
-    _pg_tool("pg_restore", "--clean", "--if-exists", "--no-owner", f"--dbname={{url}}", str(backup))
+    _pg_tool("pg_restore", "--clean", "--if-exists", "--no-owner", "--dbname={url}", str(backup))
 
 
 def _pg_tool(tool, *arguments):

@@ -65,12 +65,11 @@ def read_then_write_together(path, options, workers=2):
                 pass
 
             barrier.wait(timeout=5)  # both begin at the same moment
-            with atomic_on(wrapper):
-                with wrapper.cursor() as cursor:
-                    cursor.execute("SELECT value FROM counter WHERE id = 1")
-                    value = cursor.fetchone()[0]
-                    time.sleep(0.2)  # long enough for the other to have read too, if it can
-                    cursor.execute("UPDATE counter SET value = %s WHERE id = 1", [value + 1])
+            with atomic_on(wrapper), wrapper.cursor() as cursor:
+                cursor.execute("SELECT value FROM counter WHERE id = 1")
+                value = cursor.fetchone()[0]
+                time.sleep(0.2)  # long enough for the other to have read too, if it can
+                cursor.execute("UPDATE counter SET value = %s WHERE id = 1", [value + 1])
         except OperationalError as error:
             errors.append(error)
         finally:
@@ -112,9 +111,12 @@ def test_a_write_behind_a_long_lock_fails_cleanly_and_saves_nothing(counter_db):
     holder.execute("BEGIN IMMEDIATE")  # held for longer than the writer's busy timeout
     wrapper = file_database(counter_db, **sqlite_options(busy_timeout=0.2))
     try:
-        with pytest.raises(OperationalError) as raised, atomic_on(wrapper):
-            with wrapper.cursor() as cursor:
-                cursor.execute("UPDATE counter SET value = 99 WHERE id = 1")
+        with (
+            pytest.raises(OperationalError) as raised,
+            atomic_on(wrapper),
+            wrapper.cursor() as cursor,
+        ):
+            cursor.execute("UPDATE counter SET value = 99 WHERE id = 1")
         assert is_lock_error(raised.value)
     finally:
         wrapper.close()

@@ -5,7 +5,8 @@ import sqlite3
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
-from django.db import OperationalError, connection, transaction
+from django.db import OperationalError, connection, connections, transaction
+from django.db.backends.sqlite3.base import DatabaseWrapper
 from django.test import Client
 
 from operations import services
@@ -40,18 +41,24 @@ def test_check_database_turns_each_fault_into_one_line(db, monkeypatch, sqlite_e
     assert "DATA_DIR" in message
 
 
-def test_check_database_on_a_really_read_only_file(tmp_path, monkeypatch, django_db_blocker):
-    """SQLite's own read-only mode, which root cannot override."""
+def test_check_database_on_a_really_read_only_file(tmp_path, django_db_blocker):
+    """SQLite's own read-only mode, which root cannot override (chmod does not stop root)."""
     path = tmp_path / "db.sqlite3"
     sqlite3.connect(path).close()
-    settings_dict = {**connection.settings_dict, "NAME": f"file:{path}?mode=ro"}
-    monkeypatch.setattr(connection, "settings_dict", settings_dict)
-    monkeypatch.setattr(services, "is_sqlite", lambda _connection: False)  # skip the folder check
-    with django_db_blocker.unblock(), pytest.raises(services.DatabaseUnusable, match="readonly"):
-        connection.close()
-        services.check_database_writable()
-    monkeypatch.undo()
-    connection.close()
+    read_only = DatabaseWrapper(
+        {**connection.settings_dict, "NAME": f"file:{path}?mode=ro", "OPTIONS": {}},
+        alias="read_only",
+    )
+    connections["read_only"] = read_only
+    try:
+        with (
+            django_db_blocker.unblock(),
+            pytest.raises(services.DatabaseUnusable, match="readonly"),
+        ):
+            services.check_database_writable(using="read_only")
+    finally:
+        read_only.close()
+        del connections["read_only"]
 
 
 @pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's folder check")

@@ -12,7 +12,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, backup, yes=False, **options):
         if not yes:
-            answer = input("This replaces every page, request and login with the backup's. Go on? [y/N] ")
+            answer = input(
+                "This replaces every page, request and login with the backup's. Go on? [y/N] "
+            )
             if answer.strip().lower() not in {"y", "yes", "o", "oui"}:
                 self.stdout.write("Nothing restored.")
                 return

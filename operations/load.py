@@ -1,0 +1,233 @@
+"""A busy morning, for a fixed time: patients reading, staff logging in, an editor publishing.
+
+`make bench` runs it after the per-page figures (`manage.py bench_load`). The server is started as
+`make run` starts it (gunicorn, 2 workers x 4 threads, production settings, the same database);
+every kind of request runs in its own threads at the same time, and each kind reports its count,
+errors, median and 99th percentile. Only loopback traffic; every loop stops at the deadline.
+
+Each kind is a small class with ``available`` (may say why not) and ``one`` (one request, raises
+on error): more kinds (appointment requests, the task worker) plug in as the site gains them.
+"""
+
+import http.client
+import re
+import secrets
+import statistics
+import threading
+import time
+import urllib.parse
+from dataclasses import dataclass, field
+
+from django.contrib.auth import get_user_model
+from django.db import connection
+
+from home.benchmark import free_port, percentile, start_server
+
+BENCH_USER_PREFIX = "bench-staff-"
+
+
+class RequestFailed(Exception):
+    pass
+
+
+@dataclass
+class Tally:
+    kind: str
+    timings: list = field(default_factory=list)
+    errors: list = field(default_factory=list)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def add(self, milliseconds, error=None):
+        with self.lock:
+            if error is None:
+                self.timings.append(milliseconds)
+            else:
+                self.errors.append(error)
+
+    def row(self):
+        count = len(self.timings) + len(self.errors)
+        median = statistics.median(self.timings) if self.timings else 0
+        p99 = percentile(self.timings, 0.99) if self.timings else 0
+        return self.kind, count, len(self.errors), median, p99
+
+
+class Http:
+    """One keep-alive connection with a cookie jar of its own."""
+
+    def __init__(self, port):
+        self.port = port
+        self.cookies = {}
+        self.connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+
+    def request(self, method, path, body=None, headers=None):
+        headers = {"Host": "127.0.0.1", **(headers or {})}
+        if self.cookies:
+            headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
+        try:
+            self.connection.request(method, path, body=body, headers=headers)
+            response = self.connection.getresponse()
+            content = response.read()
+        except (OSError, http.client.HTTPException):
+            self.connection.close()
+            self.connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
+            raise
+        for header, value in response.getheaders():
+            if header.lower() == "set-cookie":
+                name, _, rest = value.partition("=")
+                self.cookies[name] = rest.split(";", 1)[0]
+        return response.status, content.decode("utf-8", "replace")
+
+    def close(self):
+        self.connection.close()
+
+
+class Readers:
+    kind = "read a condition page"
+
+    def __init__(self, port, path):
+        self.http = Http(port)
+        self.path = path
+
+    def one(self):
+        status, _body = self.http.request("GET", self.path)
+        if status != 200:
+            raise RequestFailed(f"HTTP {status}")
+
+
+class Logins:
+    kind = "staff login"
+    token = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+
+    def __init__(self, port, username, password):
+        self.port = port
+        self.username, self.password = username, password
+
+    def one(self):
+        client = Http(self.port)  # a fresh browser: a new session row and last_login each time
+        try:
+            status, body = client.request("GET", "/admin/login/")
+            match = self.token.search(body)
+            if status != 200 or not match:
+                raise RequestFailed(f"login form: HTTP {status}")
+            form = urllib.parse.urlencode(
+                {
+                    "csrfmiddlewaretoken": match.group(1),
+                    "username": self.username,
+                    "password": self.password,
+                    "next": "/admin/",
+                }
+            )
+            status, _body = client.request(
+                "POST",
+                "/admin/login/",
+                body=form,
+                headers={
+                    "Content-Type": "application/x-www-form-urlencoded",
+                    "Referer": f"http://127.0.0.1:{self.port}/admin/login/",
+                },
+            )
+            if status != 302:
+                raise RequestFailed(f"login: HTTP {status}")
+        finally:
+            client.close()
+
+
+class Publishes:
+    """An editor's publish, through the ORM from this (second) process, as the admin does."""
+
+    kind = "publish a condition page"
+
+    def __init__(self, page_id):
+        self.page_id = page_id
+
+    def one(self):
+        from wagtail.models import Page
+
+        page = Page.objects.get(pk=self.page_id).specific
+        page.save_revision().publish()
+
+
+def condition_page():
+    from treatments.models import ConditionPage
+
+    return ConditionPage.objects.live().filter(locale__language_code="en-ca").first()
+
+
+def staff_logins(count):
+    """Bench-only staff accounts (removed afterwards): [(username, password)]."""
+    user_model = get_user_model()
+    logins = []
+    for number in range(count):
+        username, password = f"{BENCH_USER_PREFIX}{number}", secrets.token_urlsafe(12)
+        user, _created = user_model.objects.get_or_create(username=username)
+        user.is_staff = True
+        user.is_superuser = True  # reaches /admin/ after login; the account is deleted at the end
+        user.set_password(password)
+        user.save()
+        logins.append((username, password))
+    return logins
+
+
+def remove_staff_logins():
+    get_user_model().objects.filter(username__startswith=BENCH_USER_PREFIX).delete()
+
+
+def drive(worker, tally, deadline, interval=0.0):
+    """Call ``worker.one()`` until the deadline, ``interval`` seconds apart (start to start)."""
+    while True:
+        started = time.perf_counter()
+        if time.monotonic() >= deadline:
+            break
+        try:
+            worker.one()
+        except Exception as error:  # noqa: BLE001 - every failure is counted and reported
+            tally.add(0, f"{type(error).__name__}: {error}")
+        else:
+            tally.add((time.perf_counter() - started) * 1000)
+        if interval:
+            time.sleep(max(0.0, interval - (time.perf_counter() - started)))
+    connection.close()  # this thread's database connection, if it opened one
+
+
+def run(stdout, seconds=30, readers=32, logins=4, publish_interval=0.2):
+    page = condition_page()
+    if page is None:
+        stdout.write("No live condition page: run `make run` once to seed the site.")
+        return []
+    accounts = staff_logins(logins)
+    port = free_port()
+    server = start_server(port, workers=2, threads=4)
+    tallies, threads = [], []
+    try:
+        deadline = time.monotonic() + seconds
+        plan = [
+            *[(Readers(port, page.url), 0.0) for _ in range(readers)],
+            *[(Logins(port, *account), 0.0) for account in accounts],
+            (Publishes(page.pk), publish_interval),
+        ]
+        by_kind = {}
+        for worker, interval in plan:
+            tally = by_kind.setdefault(worker.kind, Tally(worker.kind))
+            threads.append(threading.Thread(target=drive, args=(worker, tally, deadline, interval)))
+        tallies = list(by_kind.values())
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=seconds + 60)
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+        remove_staff_logins()
+
+    stdout.write(
+        f"\nMixed load for {seconds} s on {connection.vendor}: {readers} readers, {logins} staff "
+        f"logging in, a publish every {publish_interval} s (gunicorn 2 workers x 4 threads)."
+    )
+    stdout.write(f"{'kind':<26}  {'count':>6}  {'errors':>6}  {'median ms':>9}  {'p99 ms':>7}")
+    for kind, count, errors, median, p99 in (tally.row() for tally in tallies):
+        stdout.write(f"{kind:<26}  {count:>6}  {errors:>6}  {median:>9.1f}  {p99:>7.1f}")
+    for tally in tallies:
+        for error in sorted(set(tally.errors))[:3]:
+            stdout.write(f"  {tally.kind}: {error}")
+    stdout.write("Not measured yet: appointment requests and a task worker (none exist yet).")
+    return [tally.row() for tally in tallies]
