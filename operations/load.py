@@ -10,14 +10,19 @@ on error): more kinds (appointment requests, the task worker) plug in as the sit
 """
 
 import http.client
+import json
 import re
 import secrets
 import statistics
+import subprocess
+import sys
 import threading
 import time
 import urllib.parse
 from dataclasses import dataclass, field
+from pathlib import Path
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import connection
 
@@ -132,19 +137,45 @@ class Logins:
             client.close()
 
 
-class Publishes:
-    """An editor's publish, through the ORM from this (second) process, as the admin does."""
+def publish_repeatedly(page_id, seconds, interval):
+    """An editor publishing every ``interval`` seconds: [(milliseconds or None, error or None)].
 
-    kind = "publish a condition page"
+    Runs in its own process (``manage.py bench_load --publisher``), as an editor's request would
+    run in another worker: in the bench's process it would take the interpreter from the readers.
+    """
+    from wagtail.models import Page
 
-    def __init__(self, page_id):
-        self.page_id = page_id
+    results = []
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        started = time.perf_counter()
+        try:
+            page = Page.objects.get(pk=page_id).specific
+            page.save_revision().publish()
+        except Exception as error:  # noqa: BLE001 - every failure is counted and reported
+            results.append((None, f"{type(error).__name__}: {error}"))
+        else:
+            results.append(((time.perf_counter() - started) * 1000, None))
+        time.sleep(max(0.0, interval - (time.perf_counter() - started)))
+    return results
 
-    def one(self):
-        from wagtail.models import Page
 
-        page = Page.objects.get(pk=self.page_id).specific
-        page.save_revision().publish()
+def start_publisher(page_id, seconds, interval):
+    manage = Path(settings.BASE_DIR) / "manage.py"
+    return subprocess.Popen(  # noqa: S603 - our own command, fixed arguments
+        [sys.executable, str(manage), "bench_load", "--publisher", str(page_id)]
+        + ["--seconds", str(seconds), "--publish-interval", str(interval)],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+
+
+def collect_publisher(process, timeout):
+    tally = Tally("publish a condition page")
+    output, _errors = process.communicate(timeout=timeout)
+    for milliseconds, error in json.loads(output.strip().splitlines()[-1]):
+        tally.add(milliseconds, error)
+    return tally
 
 
 def condition_page():
@@ -200,10 +231,10 @@ def run(stdout, seconds=30, readers=32, logins=4, publish_interval=0.2):
     tallies, threads = [], []
     try:
         deadline = time.monotonic() + seconds
+        publisher = start_publisher(page.pk, seconds, publish_interval)
         plan = [
             *[(Readers(port, page.url), 0.0) for _ in range(readers)],
             *[(Logins(port, *account), 0.0) for account in accounts],
-            (Publishes(page.pk), publish_interval),
         ]
         by_kind = {}
         for worker, interval in plan:
@@ -214,6 +245,7 @@ def run(stdout, seconds=30, readers=32, logins=4, publish_interval=0.2):
             thread.start()
         for thread in threads:
             thread.join(timeout=seconds + 60)
+        tallies.append(collect_publisher(publisher, timeout=seconds + 60))
     finally:
         server.terminate()
         server.wait(timeout=10)

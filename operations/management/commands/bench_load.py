@@ -1,6 +1,9 @@
+import argparse
+import json
+
 from django.core.management.base import BaseCommand
 
-from operations.load import run
+from operations.load import publish_repeatedly, run
 
 
 class Command(BaseCommand):
@@ -13,8 +16,13 @@ class Command(BaseCommand):
         parser.add_argument(
             "--publish-interval", type=float, default=0.2, help="Seconds between publishes."
         )
+        parser.add_argument("--publisher", type=int, help=argparse.SUPPRESS)
 
-    def handle(self, *args, seconds, readers, logins, publish_interval, **options):
+    def handle(self, *args, seconds, readers, logins, publish_interval, publisher, **options):
+        if publisher:  # the editor's process, started by the bench itself
+            results = publish_repeatedly(publisher, seconds, publish_interval)
+            self.stdout.write(json.dumps(results))
+            return
         run(
             self.stdout,
             seconds=seconds,
