@@ -178,10 +178,10 @@ def collect_publisher(process, timeout):
     return tally
 
 
-def condition_page():
+def condition_pages():
     from treatments.models import ConditionPage
 
-    return ConditionPage.objects.live().filter(locale__language_code="en-ca").first()
+    return list(ConditionPage.objects.live().filter(locale__language_code="en-ca").order_by("pk"))
 
 
 def staff_logins(count):
@@ -220,18 +220,23 @@ def drive(worker, tally, deadline, interval=0.0):
     connection.close()  # this thread's database connection, if it opened one
 
 
-def run(stdout, seconds=30, readers=32, logins=4, publish_interval=0.2):
-    page = condition_page()
-    if page is None:
+def run(stdout, seconds=30, readers=32, logins=4, publish_interval=0.2, publishers=1):
+    pages = condition_pages()
+    if not pages:
         stdout.write("No live condition page: run `make run` once to seed the site.")
         return []
+    page = pages[0]
     accounts = staff_logins(logins)
     port = free_port()
     server = start_server(port, workers=2, threads=4)
     tallies, threads = [], []
     try:
         deadline = time.monotonic() + seconds
-        publisher = start_publisher(page.pk, seconds, publish_interval)
+        # Several editors publish several pages: more publishers, more writes per second.
+        editors = [
+            start_publisher(pages[number % len(pages)].pk, seconds, publish_interval)
+            for number in range(publishers)
+        ]
         plan = [
             *[(Readers(port, page.url), 0.0) for _ in range(readers)],
             *[(Logins(port, *account), 0.0) for account in accounts],
@@ -245,7 +250,12 @@ def run(stdout, seconds=30, readers=32, logins=4, publish_interval=0.2):
             thread.start()
         for thread in threads:
             thread.join(timeout=seconds + 60)
-        tallies.append(collect_publisher(publisher, timeout=seconds + 60))
+        published = Tally("publish a condition page")
+        for editor in editors:
+            collected = collect_publisher(editor, timeout=seconds + 60)
+            published.timings += collected.timings
+            published.errors += collected.errors
+        tallies.append(published)
     finally:
         server.terminate()
         server.wait(timeout=10)
@@ -253,11 +263,13 @@ def run(stdout, seconds=30, readers=32, logins=4, publish_interval=0.2):
 
     stdout.write(
         f"\nMixed load for {seconds} s on {connection.vendor}: {readers} readers, {logins} staff "
-        f"logging in, a publish every {publish_interval} s (gunicorn 2 workers x 4 threads)."
+        f"logging in, {publishers} editor(s) each publishing every {publish_interval} s "
+        "(gunicorn 2 workers x 4 threads)."
     )
     stdout.write(f"{'kind':<26}  {'count':>6}  {'errors':>6}  {'median ms':>9}  {'p99 ms':>7}")
     for kind, count, errors, median, p99 in (tally.row() for tally in tallies):
         stdout.write(f"{kind:<26}  {count:>6}  {errors:>6}  {median:>9.1f}  {p99:>7.1f}")
+    stdout.write(f"publishes per second: {len(published.timings) / seconds:.1f}")
     for tally in tallies:
         for error in sorted(set(tally.errors))[:3]:
             stdout.write(f"  {tally.kind}: {error}")

@@ -16,9 +16,14 @@ class Command(BaseCommand):
         parser.add_argument(
             "--publish-interval", type=float, default=0.2, help="Seconds between publishes."
         )
+        parser.add_argument(
+            "--publishers", type=int, default=1, help="Editors publishing at the same time."
+        )
         parser.add_argument("--publisher", type=int, help=argparse.SUPPRESS)
 
-    def handle(self, *args, seconds, readers, logins, publish_interval, publisher, **options):
+    def handle(
+        self, *args, seconds, readers, logins, publish_interval, publishers, publisher, **options
+    ):
         if publisher:  # the editor's process, started by the bench itself
             results = publish_repeatedly(publisher, seconds, publish_interval)
             self.stdout.write(json.dumps(results))
@@ -29,4 +34,5 @@ class Command(BaseCommand):
             readers=readers,
             logins=logins,
             publish_interval=publish_interval,
+            publishers=publishers,
         )
