@@ -21,7 +21,6 @@ from wagtail.models import (
     GroupCollectionPermission,
     GroupPagePermission,
     Page,
-    Revision,
     Workflow,
     WorkflowPage,
     WorkflowState,
@@ -160,13 +159,9 @@ def submit_translation_for_review(page, user):
     if workflow is None:
         raise TranslationNotReady(_("No review workflow applies to this page."))
 
-    live_revision_id = page.live_revision_id if page.live else None
+    # A draft: translations.drafts keeps the live page (and its live revision) as it was, and
+    # the new revision waits for the reviewer, whose approval publishes it.
     translation.save_target(user=user, publish=False)
-    if live_revision_id:
-        # save_target(publish=False) writes the translation onto the page row as well as into a
-        # new revision, and the row is what visitors see: put the live content back, keeping
-        # the new revision as the draft the reviewer will approve (and so publish).
-        Revision.objects.get(pk=live_revision_id).as_object().save(clean=False)
     page = Page.objects.get(pk=page.pk).specific
     if state is not None and state.status == WorkflowState.STATUS_NEEDS_CHANGES:
         state.resume(user=user)

@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "treatments",
     "directory",
     "editorial",
+    "translations",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
