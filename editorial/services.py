@@ -223,6 +223,33 @@ def _pages_of(model_labels, locale):
     return pages
 
 
+def _trim_grants_beyond_the_design(groups, root_page, root_collection, french_home):
+    """Remove the grants the design forbids, and only those (an administrator's deliberate
+    additions stay): Wagtail's initial image and document change/delete rights for Editors on
+    the root collection, its "Moderators" group's rights on the tree root (both languages),
+    translators' right to add French pages, and "submit translation" outside translators and
+    administrators."""
+    GroupCollectionPermission.objects.filter(
+        group=groups[EDITORS],
+        collection=root_collection,
+        permission__codename__in=[
+            "change_image",
+            "delete_image",
+            "change_document",
+            "delete_document",
+        ],
+    ).delete()
+    GroupPagePermission.objects.filter(group__name="Moderators", page=root_page).delete()
+    GroupPagePermission.objects.filter(
+        group=groups[TRANSLATORS], page=french_home, permission__codename="add_page"
+    ).delete()
+    submit = _permission("wagtail_localize", "submit_translation")
+    for group in Group.objects.filter(permissions=submit).exclude(
+        pk__in=[groups[TRANSLATORS].pk, groups[ADMINISTRATORS].pk]
+    ):
+        group.permissions.remove(submit)
+
+
 @transaction.atomic
 def setup_editorial(stdout=None):
     """Groups with least-privilege permissions, and the three review workflows. Idempotent."""
@@ -277,7 +304,9 @@ def setup_editorial(stdout=None):
     # Translators: the French tree only; French resources only (see wagtail_hooks: the snippet
     # permission is per model, so the locale check is made when a resource is opened).
     translators = groups[TRANSLATORS]
-    _page_permissions(translators, french_home, ["add", "change"])
+    # Translators translate; they do not create pages (a new French page would be French-first
+    # content, clinical or not, that no clinical reviewer has seen).
+    _page_permissions(translators, french_home, ["change"])
     _model_permissions(translators, "directory.Resource", ["change"])
     translators.permissions.add(_permission("wagtail_localize", "submit_translation"))
     _collection_permissions(
@@ -285,6 +314,8 @@ def setup_editorial(stdout=None):
         root_collection,
         [("wagtailimages", "choose_image"), ("wagtaildocs", "choose_document")],
     )
+
+    _trim_grants_beyond_the_design(groups, root_page, root_collection, french_home)
 
     # Administrators: everything.
     admins = groups[ADMINISTRATORS]

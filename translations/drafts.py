@@ -86,7 +86,7 @@ def create_or_update_translation(
             fallback=fallback,
         )
         if not publish and snapshot is not None:
-            keep_live_row(result, snapshot)
+            keep_live_row(result[0], snapshot)  # (translated instance, created)
     return result
 
 
