@@ -4,7 +4,12 @@ from django import template
 from django.conf import settings
 from django.utils import translation
 
-from home.selectors import home_for_request, live_translations, menu_pages_for_request
+from home.selectors import (
+    home_for_request,
+    live_translations,
+    menu_pages_for_request,
+    twin_of_missing_page,
+)
 
 register = template.Library()
 
@@ -81,4 +86,18 @@ def site_header(context, languages):
             }
             for item in items
         ],
+    }
+
+
+@register.simple_tag(takes_context=True)
+def missing_page_twin(context):
+    """On the 404 page: the other language's live page this address translates, if any."""
+    request = context.get("request")
+    twin = twin_of_missing_page(request) if request is not None else None
+    if twin is None:
+        return None
+    return {
+        "url": twin.get_url(request),
+        "title": twin.title,
+        "lang": bcp47(twin.locale.language_code),
     }

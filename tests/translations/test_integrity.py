@@ -73,7 +73,10 @@ def test_cross_language_alias_answers_404_and_is_never_announced(client, clinica
     assert alias.live and parent.live
     response = Client().get(alias.url)
     assert response.status_code == 404
-    assert "Low back pain" not in response.content.decode()
+    html = response.content.decode()
+    assert "Cette page n’est pas encore offerte en français." in html
+    assert f'href="{condition.url}" hreflang="en-CA" lang="en-CA">Low back pain</a>' in html
+    assert "Numbness in both legs" not in html  # the English content is not served
     sitemap = Client().get("/sitemap.xml").content.decode()
     assert alias.url not in sitemap
     english_html = Client().get(condition.url).content.decode()
