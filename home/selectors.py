@@ -87,37 +87,3 @@ def sitemap_entries(request):
         {"page": page, "url": page.sitemap_url, "alternates": by_key[page.translation_key]}
         for page in pages
     ]
-
-
-def twin_of_missing_page(request):
-    """For a 404 under a language's address: the live page in another language that the
-    address's page (a draft translation, an alias, an unpublished page) translates, or None.
-
-    Lets the 404 page say "not yet in French" and link to the original, rather than guess.
-    """
-    from django.utils import translation
-
-    language = translation.get_language_from_path(request.path_info)
-    site = Site.find_for_request(request)
-    if not language or site is None:
-        return None
-    try:
-        locale = Locale.objects.get_for_language(language)
-    except Locale.DoesNotExist:
-        return None
-    home = site.root_page.get_translation_or_none(locale)
-    if home is None:
-        return None
-    rest = request.path_info.split("/", 2)[-1] if request.path_info.count("/") > 1 else ""
-    page = Page.objects.filter(url_path=f"{home.url_path}{rest}", locale=locale).first()
-    if page is None or (page.live and not page.alias_of_id):
-        return None
-    return (
-        in_own_language(
-            Page.objects.filter(translation_key=page.translation_key).exclude(locale=locale)
-        )
-        .live()
-        .public()
-        .select_related("locale")
-        .first()
-    )

@@ -88,6 +88,8 @@ def never_serve_another_language(page, request, serve_args, serve_kwargs):
     """An alias of a page in another language (convert to alias, locale synchronisation) would
     show that language under this address: it answers 404, whose page links to the original."""
     if page.alias_of_id:
-        original = Page.objects.filter(pk=page.alias_of_id).only("locale_id").first()
+        original = Page.objects.filter(pk=page.alias_of_id).select_related("locale").first()
         if original is not None and original.locale_id != page.locale_id:
+            if original.live:
+                request.missing_page_twin = original  # the 404 page links to it
             raise Http404

@@ -8,7 +8,6 @@ from home.selectors import (
     home_for_request,
     live_translations,
     menu_pages_for_request,
-    twin_of_missing_page,
 )
 
 register = template.Library()
@@ -93,7 +92,8 @@ def site_header(context, languages):
 def missing_page_twin(context):
     """On the 404 page: the other language's live page this address translates, if any."""
     request = context.get("request")
-    twin = twin_of_missing_page(request) if request is not None else None
+    # Set by the hook that refuses to serve another language's page (no query on other 404s).
+    twin = getattr(request, "missing_page_twin", None) if request is not None else None
     if twin is None:
         return None
     return {
