@@ -239,6 +239,12 @@ def _trim_grants_beyond_the_design(groups, root_page, root_collection, french_ho
             "delete_document",
         ],
     ).delete()
+    groups[EDITORS].permissions.remove(
+        *Permission.objects.filter(
+            content_type__app_label__in=["wagtailimages", "wagtaildocs"],
+            codename__in=["change_image", "delete_image", "change_document", "delete_document"],
+        )
+    )
     GroupPagePermission.objects.filter(group__name="Moderators", page=root_page).delete()
     GroupPagePermission.objects.filter(
         group=groups[TRANSLATORS], page=french_home, permission__codename="add_page"
