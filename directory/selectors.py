@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
 
 from directory.models import KIND_GROUPS, Kind, Resource, ResourceLanguage
+from home.selectors import in_own_language
 
 
 @dataclass
@@ -144,7 +145,9 @@ def _link_pages(entries, locale, request):
     keys = {entry.resource.page.translation_key for entry in linked}
     localized = {
         page.translation_key: page
-        for page in Page.objects.filter(translation_key__in=keys, locale=locale).live().public()
+        for page in in_own_language(
+            Page.objects.filter(translation_key__in=keys, locale=locale).live().public()
+        )
     }
     for entry in linked:
         page = localized.get(entry.resource.page.translation_key)

@@ -21,7 +21,6 @@ from wagtail.models import (
     GroupCollectionPermission,
     GroupPagePermission,
     Page,
-    Revision,
     Workflow,
     WorkflowPage,
     WorkflowState,
@@ -160,13 +159,9 @@ def submit_translation_for_review(page, user):
     if workflow is None:
         raise TranslationNotReady(_("No review workflow applies to this page."))
 
-    live_revision_id = page.live_revision_id if page.live else None
+    # A draft: translations.drafts keeps the live page (and its live revision) as it was, and
+    # the new revision waits for the reviewer, whose approval publishes it.
     translation.save_target(user=user, publish=False)
-    if live_revision_id:
-        # save_target(publish=False) writes the translation onto the page row as well as into a
-        # new revision, and the row is what visitors see: put the live content back, keeping
-        # the new revision as the draft the reviewer will approve (and so publish).
-        Revision.objects.get(pk=live_revision_id).as_object().save(clean=False)
     page = Page.objects.get(pk=page.pk).specific
     if state is not None and state.status == WorkflowState.STATUS_NEEDS_CHANGES:
         state.resume(user=user)
@@ -228,6 +223,39 @@ def _pages_of(model_labels, locale):
     return pages
 
 
+def _trim_grants_beyond_the_design(groups, root_page, root_collection, french_home):
+    """Remove the grants the design forbids, and only those (an administrator's deliberate
+    additions stay): Wagtail's initial image and document change/delete rights for Editors on
+    the root collection, its "Moderators" group's rights on the tree root (both languages),
+    translators' right to add French pages, and "submit translation" outside translators and
+    administrators."""
+    GroupCollectionPermission.objects.filter(
+        group=groups[EDITORS],
+        collection=root_collection,
+        permission__codename__in=[
+            "change_image",
+            "delete_image",
+            "change_document",
+            "delete_document",
+        ],
+    ).delete()
+    groups[EDITORS].permissions.remove(
+        *Permission.objects.filter(
+            content_type__app_label__in=["wagtailimages", "wagtaildocs"],
+            codename__in=["change_image", "delete_image", "change_document", "delete_document"],
+        )
+    )
+    GroupPagePermission.objects.filter(group__name="Moderators", page=root_page).delete()
+    GroupPagePermission.objects.filter(
+        group=groups[TRANSLATORS], page=french_home, permission__codename="add_page"
+    ).delete()
+    submit = _permission("wagtail_localize", "submit_translation")
+    for group in Group.objects.filter(permissions=submit).exclude(
+        pk__in=[groups[TRANSLATORS].pk, groups[ADMINISTRATORS].pk]
+    ):
+        group.permissions.remove(submit)
+
+
 @transaction.atomic
 def setup_editorial(stdout=None):
     """Groups with least-privilege permissions, and the three review workflows. Idempotent."""
@@ -282,7 +310,9 @@ def setup_editorial(stdout=None):
     # Translators: the French tree only; French resources only (see wagtail_hooks: the snippet
     # permission is per model, so the locale check is made when a resource is opened).
     translators = groups[TRANSLATORS]
-    _page_permissions(translators, french_home, ["add", "change"])
+    # Translators translate; they do not create pages (a new French page would be French-first
+    # content, clinical or not, that no clinical reviewer has seen).
+    _page_permissions(translators, french_home, ["change"])
     _model_permissions(translators, "directory.Resource", ["change"])
     translators.permissions.add(_permission("wagtail_localize", "submit_translation"))
     _collection_permissions(
@@ -290,6 +320,8 @@ def setup_editorial(stdout=None):
         root_collection,
         [("wagtailimages", "choose_image"), ("wagtaildocs", "choose_document")],
     )
+
+    _trim_grants_beyond_the_design(groups, root_page, root_collection, french_home)
 
     # Administrators: everything.
     admins = groups[ADMINISTRATORS]

@@ -1,6 +1,13 @@
 """Read queries shared by templates and views."""
 
+from django.db.models import F, Q
 from wagtail.models import Locale, Page, Site
+
+
+def in_own_language(pages):
+    """``pages`` without aliases of another language's page: an alias shows that language under
+    this address, so it is never listed, linked as a translation nor announced by hreflang."""
+    return pages.filter(Q(alias_of__isnull=True) | Q(alias_of__locale_id=F("locale_id")))
 
 
 def per_request(function):
@@ -24,7 +31,7 @@ def menu_pages(home):
 
     Titles, addresses and descriptions are all on the base Page, so no `.specific()`.
     """
-    return list(home.get_children().live().public().in_menu().order_by("path"))
+    return list(in_own_language(home.get_children().live().public().in_menu()).order_by("path"))
 
 
 @per_request
@@ -50,7 +57,7 @@ def home_for_request(request, language_code=None):
 def live_translations(page):
     """Every live translation of ``page`` (itself included), with their locales, in one query."""
     return list(
-        Page.objects.filter(translation_key=page.translation_key)
+        in_own_language(Page.objects.filter(translation_key=page.translation_key))
         .live()
         .public()
         .select_related("locale")
@@ -67,7 +74,7 @@ def sitemap_entries(request):
     pages = Page.objects.none()
     for root in roots:
         pages |= Page.objects.descendant_of(root, inclusive=True)
-    pages = list(pages.live().public().select_related("locale").order_by("path"))
+    pages = list(in_own_language(pages.live().public()).select_related("locale").order_by("path"))
 
     by_key = {}
     for page in pages:

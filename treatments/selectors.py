@@ -7,6 +7,7 @@ list in one query.
 
 from wagtail.models import Page
 
+from home.selectors import in_own_language
 from treatments.models import ConditionPage, ConditionTreatment, TreatmentPage
 
 
@@ -21,7 +22,7 @@ def localized_pages(pages, locale, model=Page):
         return []
     keys = {page.translation_key for page in pages}
     candidates = (
-        model.objects.live()
+        in_own_language(model.objects.live())
         .public()
         .filter(translation_key__in=keys)
         .filter(locale=locale)
@@ -78,7 +79,9 @@ def listed_children(index_page):
     """Live children of an index page with their summaries, in the editors' order, in one query."""
     model = CHILD_MODELS[type(index_page).__name__]
     return list(
-        model.objects.child_of(index_page).live().public().order_by("path").defer_streamfields()
+        in_own_language(model.objects.child_of(index_page).live().public())
+        .order_by("path")
+        .defer_streamfields()
     )
 
 

@@ -4,7 +4,11 @@ from django import template
 from django.conf import settings
 from django.utils import translation
 
-from home.selectors import home_for_request, live_translations, menu_pages_for_request
+from home.selectors import (
+    home_for_request,
+    live_translations,
+    menu_pages_for_request,
+)
 
 register = template.Library()
 
@@ -81,4 +85,19 @@ def site_header(context, languages):
             }
             for item in items
         ],
+    }
+
+
+@register.simple_tag(takes_context=True)
+def missing_page_twin(context):
+    """On the 404 page: the other language's live page this address translates, if any."""
+    request = context.get("request")
+    # Set by the hook that refuses to serve another language's page (no query on other 404s).
+    twin = getattr(request, "missing_page_twin", None) if request is not None else None
+    if twin is None:
+        return None
+    return {
+        "url": twin.get_url(request),
+        "title": twin.title,
+        "lang": bcp47(twin.locale.language_code),
     }

@@ -22,6 +22,9 @@ from wagtail_localize.fields import SynchronizedField
 from treatments.blocks import ReferenceListBlock
 
 SUMMARY_MAX_LENGTH = 300
+# Only administrators manage groups (editorial.services.setup_editorial): the same people may
+# correct a review record by hand.
+REVIEW_RECORD_PERMISSION = "auth.change_group"
 
 
 @deconstructible
@@ -99,13 +102,26 @@ class ClinicalPage(models.Model):
         ),
     )
 
-    override_translatable_fields = [SynchronizedField("reviewed_by")]
+    # The review record is a fact set by the clinical approval (editorial.ClinicalReviewTask):
+    # the same in every language, never a string to translate or override in the translation
+    # editor, and editable only by administrators: Wagtail leaves a panel's field out of the
+    # form (so it cannot be posted) for users without the panel's permission. The next review
+    # date is a plan, not a record: editors may set it.
+    override_translatable_fields = [
+        SynchronizedField(name, overridable=False)
+        for name in ("last_reviewed", "next_review_due", "reviewed_by")
+    ]
 
     review_panels = [
         MultiFieldPanel(
             [
-                FieldRowPanel([FieldPanel("last_reviewed"), FieldPanel("next_review_due")]),
-                FieldPanel("reviewed_by"),
+                FieldRowPanel(
+                    [
+                        FieldPanel("last_reviewed", permission=REVIEW_RECORD_PERMISSION),
+                        FieldPanel("next_review_due"),
+                    ]
+                ),
+                FieldPanel("reviewed_by", permission=REVIEW_RECORD_PERMISSION),
             ],
             heading=_("Clinical review"),
         ),

@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "directory",
     "editorial",
     "operations",
+    "translations",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",

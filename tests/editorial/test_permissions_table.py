@@ -1,0 +1,110 @@
+"""Every group holds exactly the rights the README's table gives it: drift fails CI.
+
+One row per group. A new group (for example "Reception") is one more row; a group that is in
+the database but not in this table fails the test.
+"""
+
+import pytest
+from django.contrib.auth.models import Group, Permission
+from wagtail.models import GroupCollectionPermission, GroupPagePermission
+
+from editorial import services
+
+pytestmark = pytest.mark.django_db
+
+ADMIN = "access_admin"
+ALL = "every permission"
+
+# group: (model permissions, {page: page permissions}, collection permissions)
+# Pages: "en" English home (English tree), "fr" French home, "clinical-en" the English
+# treatment and condition index pages, "root" the tree root.
+EXPECTED = {
+    services.EDITORS: (
+        # Wagtail's initial model-level image and document rights, minus change and delete.
+        {
+            ADMIN,
+            *("add_resource", "change_resource", "delete_resource"),
+            *("add_image", "choose_image", "add_document", "choose_document"),
+        },
+        {"en": {"add_page", "change_page"}},
+        {"add_image", "choose_image", "add_document", "choose_document"},
+    ),
+    services.CLINICAL_REVIEWERS: (
+        {ADMIN},
+        {"clinical-en": {"change_page", "publish_page"}},
+        set(),
+    ),
+    services.TRANSLATORS: (
+        {ADMIN, "change_resource", "submit_translation"},
+        {"fr": {"change_page"}},
+        {"choose_image", "choose_document"},
+    ),
+    services.FRENCH_REVIEWERS: (
+        {ADMIN},
+        {"fr": {"change_page", "publish_page"}},
+        set(),
+    ),
+    services.ADMINISTRATORS: (
+        {ALL},
+        {
+            "root": {
+                "add_page",
+                "change_page",
+                "publish_page",
+                "bulk_delete_page",
+                "lock_page",
+                "unlock_page",
+            }
+        },
+        {
+            f"{action}_{model}"
+            for model in ("image", "document")
+            for action in ("add", "change", "delete", "choose")
+        },
+    ),
+    # Wagtail's own group, emptied of its tree-root rights by the setup step.
+    "Moderators": (None, {}, None),
+}
+
+
+def page_label(page, english_home, french_home):
+    if page.depth == 1:
+        return "root"
+    if page.pk == english_home.pk:
+        return "en"
+    if page.pk == french_home.pk:
+        return "fr"
+    if page.locale_id == english_home.locale_id and page.specific_class.__name__.endswith(
+        "IndexPage"
+    ):
+        return "clinical-en"
+    return f"page {page.pk}"
+
+
+def effective(group, english_home, french_home):
+    codenames = set(group.permissions.values_list("codename", flat=True))
+    if codenames and len(codenames) == Permission.objects.count():
+        codenames = {ALL}
+    pages = {}
+    for grant in GroupPagePermission.objects.filter(group=group).select_related("page"):
+        label = page_label(grant.page, english_home, french_home)
+        pages.setdefault(label, set()).add(grant.permission.codename)
+    collections = set(
+        GroupCollectionPermission.objects.filter(group=group).values_list(
+            "permission__codename", flat=True
+        )
+    )
+    return codenames, pages, collections
+
+
+def test_every_group_holds_exactly_the_rights_in_the_table(clinical_pages, editorial):
+    english_home, french_home = editorial
+    assert set(Group.objects.values_list("name", flat=True)) <= set(EXPECTED)
+    for group in Group.objects.all():
+        codenames, pages, collections = effective(group, english_home, french_home)
+        expected_codenames, expected_pages, expected_collections = EXPECTED[group.name]
+        if expected_codenames is not None:
+            assert codenames == expected_codenames, group.name
+        assert pages == expected_pages, group.name
+        if expected_collections is not None:
+            assert collections == expected_collections, group.name

@@ -1,0 +1,10 @@
+from tests.editorial.conftest import (  # noqa: F401 - the editorial roles' fixtures
+    administrator,
+    clinical_pages,
+    editor,
+    editorial,
+    french_reviewer,
+    make_user,
+    reviewer,
+    translator,
+)

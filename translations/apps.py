@@ -1,0 +1,16 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class TranslationsConfig(AppConfig):
+    name = "translations"
+    label = "translations"
+    verbose_name = _("Translation integrity")
+
+    def ready(self):
+        # wagtail-localize writes translated pages and snippets in one method, whichever of its
+        # views (translate, sync, translation editor, subtree task) calls it: the rule that only a
+        # reviewer puts French live is applied there. See translations/drafts.py.
+        from translations import drafts
+
+        drafts.install()

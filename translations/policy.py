@@ -1,0 +1,92 @@
+"""The one rule: who may put a page or a resource live without going through a review.
+
+Everything that writes a live row from the admin asks this module: the page editor's and the
+snippet editor's Publish (``before_publish*`` hooks), bulk publishing, and wagtail-localize's
+own writers (translation editor, "Translate", "Sync", subtree translation), which all end in
+``TranslationSource.create_or_update_translation`` (see ``translations.drafts``).
+
+- Administrators (superusers or the "Administrators" group) may publish anything.
+- Clinical pages go live only through a clinical reviewer's approval, in whichever language they
+  are written first; a French translation of a clinical page through French review.
+- French pages and French resources go live only through a French reviewer.
+- Nothing in review is published past its reviewer: the reviewer approves (which stamps the
+  review) rather than pressing a plain Publish.
+- English pages and resources that are not clinical follow Wagtail's own permissions (only
+  administrators hold "publish" there, so editors submit them for review).
+
+``user=None`` is the system itself (the setup command, scheduled publishing), never a request.
+"""
+
+from django.utils.translation import gettext as _
+from wagtail.models import Page, WorkflowState
+
+from editorial.services import ADMINISTRATORS, FRENCH, FRENCH_REVIEWERS, is_clinical_page
+
+
+def in_group(user, name):
+    cache = user.__dict__.setdefault("_translation_groups", None)
+    if cache is None:
+        cache = set(user.groups.values_list("name", flat=True))
+        user._translation_groups = cache
+    return name in cache
+
+
+def is_administrator(user):
+    return bool(user.is_superuser or in_group(user, ADMINISTRATORS))
+
+
+def is_french_reviewer(user):
+    return in_group(user, FRENCH_REVIEWERS)
+
+
+def language_of(obj, locale=None):
+    locale = locale or getattr(obj, "locale", None)
+    return locale.language_code if locale is not None else None
+
+
+def is_translation(obj):
+    """Whether ``obj`` is (or would be) a translation made from another language's original."""
+    from wagtail_localize.models import TranslationSource
+
+    source = TranslationSource.objects.filter(object_id=obj.translation_key).first()
+    return source is not None and source.locale_id != obj.locale_id
+
+
+def in_review(obj):
+    return (
+        obj.pk is not None
+        and getattr(obj, "workflow_states", None) is not None
+        and obj.workflow_states.filter(status=WorkflowState.STATUS_IN_PROGRESS).exists()
+    )
+
+
+def refusal(user, obj, locale=None):
+    """Why ``user`` may not put ``obj`` (in ``locale``) live directly, or None if they may."""
+    if user is None or is_administrator(user):
+        return None
+    if isinstance(obj, Page):
+        obj = obj.specific
+    language = language_of(obj, locale)
+    target_is_translation = locale is not None and locale.pk != obj.locale_id
+    if in_review(obj) and not target_is_translation:
+        return _(
+            "This is waiting for review: the reviewer approves it (which publishes it and "
+            "records the review). Nothing was published."
+        )
+    if is_clinical_page(obj):
+        translated = target_is_translation or is_translation(obj)
+        if language != FRENCH or not translated:
+            return _(
+                "Clinical pages go live only when a clinical reviewer approves them: submit the "
+                "page for clinical review. Nothing was published."
+            )
+    if language == FRENCH and not is_french_reviewer(user):
+        return _(
+            "French content goes live only when a French reviewer approves it: submit it for "
+            "review. Nothing was published."
+        )
+    return None
+
+
+def may_publish_directly(user, obj, locale=None):
+    return refusal(user, obj, locale) is None

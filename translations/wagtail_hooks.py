@@ -1,0 +1,95 @@
+"""Every admin path that writes a live row asks ``translations.policy`` first."""
+
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import redirect
+from django.urls import path, reverse
+from wagtail import hooks
+from wagtail.models import Page
+
+from translations import policy, views
+
+CONVERT_TO_ALIAS = "localize-convert-to-alias"
+
+
+@hooks.register("register_admin_urls")
+def register_urls():
+    # Listed before wagtail-localize's own URLs (this app comes first in INSTALLED_APPS), so its
+    # convert address serves the refusal.
+    return [
+        path(
+            "localize/page/<int:page_id>/convert_to_alias/",
+            views.convert_to_alias_refused,
+            name="translations_convert_to_alias_refused",
+        )
+    ]
+
+
+@hooks.register("construct_page_action_menu")
+def offer_only_what_the_policy_allows(menu_items, request, context):
+    page = context.get("page")
+    refused = page is not None and page.pk and policy.refusal(request.user, page)
+    menu_items[:] = [
+        item
+        for item in menu_items
+        if item.name != CONVERT_TO_ALIAS and not (refused and item.name == "action-publish")
+    ]
+
+
+def _refuse(request, obj, url):
+    reason = policy.refusal(request.user, obj)
+    if reason:
+        messages.error(request, reason)
+        return redirect(url)
+    return None
+
+
+@hooks.register("before_publish_page")
+def refuse_publishing_page(request, page):
+    return _refuse(request, page, reverse("wagtailadmin_pages:edit", args=[page.pk]))
+
+
+@hooks.register("before_publish")
+def refuse_publishing_snippet(request, instance):
+    url = request.get_full_path()
+    return _refuse(request, instance, url)
+
+
+# Before wagtail-localize's own hook, which replaces the editor for translations and publishes
+# from it without asking who is publishing.
+@hooks.register("before_edit_page", order=-20)
+def refuse_translation_editor_publish(request, page):
+    if request.method == "POST" and request.POST.get("action") == "publish":
+        return _refuse(request, page, reverse("wagtailadmin_pages:edit", args=[page.pk]))
+    return None
+
+
+@hooks.register("before_edit_snippet", order=-20)
+def refuse_translation_editor_publish_snippet(request, instance):
+    if request.method == "POST" and request.POST.get("action") == "publish":
+        return _refuse(request, instance, request.get_full_path())
+    return None
+
+
+@hooks.register("before_bulk_action")
+def refuse_bulk_publishing(request, action_type, objects, action_class_instance):
+    if action_type != "publish":
+        return None
+    for obj in objects:
+        reason = policy.refusal(request.user, obj)
+        if reason:
+            messages.error(request, reason)
+            return redirect(request.GET.get("next") or reverse("wagtailadmin_home"))
+    return None
+
+
+@hooks.register("before_serve_page")
+def never_serve_another_language(page, request, serve_args, serve_kwargs):
+    """An alias of a page in another language (convert to alias, locale synchronisation) would
+    show that language under this address: it answers 404, whose page links to the original."""
+    if page.alias_of_id:
+        original = Page.objects.filter(pk=page.alias_of_id).select_related("locale").first()
+        if original is not None and original.locale_id != page.locale_id:
+            if original.live:
+                request.missing_page_twin = original  # the 404 page links to it
+            raise Http404
