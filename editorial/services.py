@@ -229,22 +229,14 @@ def _trim_grants_beyond_the_design(groups, root_page, root_collection, french_ho
     the root collection, its "Moderators" group's rights on the tree root (both languages),
     translators' right to add French pages, and "submit translation" outside translators and
     administrators."""
-    GroupCollectionPermission.objects.filter(
-        group=groups[EDITORS],
-        collection=root_collection,
-        permission__codename__in=[
-            "change_image",
-            "delete_image",
-            "change_document",
-            "delete_document",
-        ],
-    ).delete()
-    groups[EDITORS].permissions.remove(
-        *Permission.objects.filter(
-            content_type__app_label__in=["wagtailimages", "wagtaildocs"],
-            codename__in=["change_image", "delete_image", "change_document", "delete_document"],
-        )
+    media_changes = Permission.objects.filter(
+        content_type__app_label__in=["wagtailimages", "wagtaildocs"],
+        codename__in=["change_image", "delete_image", "change_document", "delete_document"],
     )
+    GroupCollectionPermission.objects.filter(
+        group=groups[EDITORS], collection=root_collection, permission__in=media_changes
+    ).delete()
+    groups[EDITORS].permissions.remove(*media_changes)
     GroupPagePermission.objects.filter(group__name="Moderators", page=root_page).delete()
     GroupPagePermission.objects.filter(
         group=groups[TRANSLATORS], page=french_home, permission__codename="add_page"

@@ -1,5 +1,6 @@
 """Operations on the database as a whole: a write check before serving, backup and restore."""
 
+import os
 import shutil
 import sqlite3
 import subprocess
@@ -70,7 +71,7 @@ def backup_database(destination):
             target = sqlite3.connect(partial)
             try:
                 source.backup(target)
-                if target.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
+                if not _is_sound(target):
                     raise BackupFailed(f"The backup in {partial} failed its integrity check.")
             finally:
                 target.close()
@@ -82,6 +83,14 @@ def backup_database(destination):
     return destination
 
 
+def _is_sound(database):
+    """Whether an open sqlite3 connection's file passes SQLite's integrity check."""
+    try:
+        return database.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    except sqlite3.DatabaseError:  # not a database at all
+        return False
+
+
 def restore_database(backup):
     """Replace the database's content with ``backup`` (made by ``backup_database``)."""
     backup = Path(backup)
@@ -91,11 +100,7 @@ def restore_database(backup):
     if is_sqlite(connection):
         source = sqlite3.connect(backup)
         try:
-            try:
-                sound = source.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-            except sqlite3.DatabaseError:
-                sound = False
-            if not sound:
+            if not _is_sound(source):
                 raise BackupFailed(f"{backup} is not a sound SQLite database.")
             target = sqlite3.connect(_sqlite_path(), timeout=30)
             try:
@@ -105,24 +110,30 @@ def restore_database(backup):
         finally:
             source.close()
         return
-    _pg_tool("pg_restore", "--clean", "--if-exists", "--no-owner", "--dbname={url}", str(backup))
+    _pg_tool("pg_restore", "--clean", "--if-exists", "--no-owner", str(backup))
 
 
 def _pg_tool(tool, *arguments):
+    """Run pg_dump or pg_restore on the site's database. The connection goes through libpq's
+    environment variables (PGDATABASE names the database for both tools), so the password never
+    appears on a command line that other users can list."""
     executable = shutil.which(tool)
     if executable is None:
         raise BackupFailed(f"{tool} is not installed (Debian: apt-get install postgresql-client).")
     settings_dict = connection.settings_dict
-    url = (
-        f"postgresql://{settings_dict['USER']}:{settings_dict['PASSWORD']}@"
-        f"{settings_dict['HOST'] or 'localhost'}:{settings_dict['PORT'] or 5432}/"
-        f"{settings_dict['NAME']}"
-    )
-    arguments = [argument.replace("{url}", url) for argument in arguments]
-    if tool == "pg_dump":
-        arguments.append(url)
+    environment = {
+        **os.environ,
+        "PGHOST": settings_dict["HOST"] or "localhost",
+        "PGPORT": str(settings_dict["PORT"] or 5432),
+        "PGUSER": settings_dict["USER"],
+        "PGPASSWORD": settings_dict["PASSWORD"],
+        "PGDATABASE": settings_dict["NAME"],
+    }
+    if tool == "pg_restore":
+        arguments = (f"--dbname={settings_dict['NAME']}", *arguments)
     result = subprocess.run(  # noqa: S603 - fixed tool, arguments built here
-        [executable, *arguments], capture_output=True, text=True, check=False
+        [executable, *arguments], capture_output=True, text=True, check=False, env=environment
     )
     if result.returncode != 0:
-        raise BackupFailed(f"{tool} failed: {result.stderr.strip().splitlines()[-1:]}")
+        last_line = (result.stderr.strip().splitlines() or ["no message"])[-1]
+        raise BackupFailed(f"{tool} failed: {last_line}")

@@ -24,11 +24,10 @@ from editorial.services import ADMINISTRATORS, FRENCH, FRENCH_REVIEWERS, is_clin
 
 
 def in_group(user, name):
-    cache = user.__dict__.setdefault("_translation_groups", None)
-    if cache is None:
-        cache = set(user.groups.values_list("name", flat=True))
-        user._translation_groups = cache
-    return name in cache
+    """Whether ``user`` is in the group ``name``; their groups are read once per user object."""
+    if "_translation_groups" not in user.__dict__:
+        user._translation_groups = set(user.groups.values_list("name", flat=True))
+    return name in user._translation_groups
 
 
 def is_administrator(user):
