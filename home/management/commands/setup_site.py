@@ -1,11 +1,9 @@
 import os
 
+from django.apps import apps
 from django.core.management.base import BaseCommand
 
-from directory.services import seed_directory
-from editorial.services import setup_editorial
-from home.services import ensure_admin_user, setup_site
-from treatments.services import seed_treatments
+from home.services import ensure_admin_user
 
 
 class Command(BaseCommand):
@@ -17,10 +15,11 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, no_admin=False, **options):
-        setup_site()
-        seed_treatments(stdout=self.stdout)
-        seed_directory(stdout=self.stdout)
-        setup_editorial(stdout=self.stdout)
+        # Each app that seeds something says so with a ``set_up_site(stdout)`` method on its
+        # AppConfig; they run in INSTALLED_APPS order. The shared base knows none of them.
+        for config in apps.get_app_configs():
+            if hasattr(config, "set_up_site"):
+                config.set_up_site(stdout=self.stdout)
         self.stdout.write("Site and content ready in English and French.")
         if no_admin:
             return
