@@ -48,3 +48,15 @@ def robots_txt(request):
         f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+def csrf_failure(request, reason=""):
+    """A refused form post (expired page, blocked cookies, forged token), in the address's
+    language, with a way forward rather than Django's technical English page."""
+    language = translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+    with translation.override(language):
+        response = TemplateResponse(
+            request, "403_csrf.html", {"page": None, "back_url": request.path}, status=403
+        )
+        response.render()
+    return response

@@ -17,9 +17,14 @@ class Command(BaseCommand):
     def handle(self, *args, no_admin=False, **options):
         # Each app that seeds something says so with a ``set_up_site(stdout)`` method on its
         # AppConfig; they run in INSTALLED_APPS order. The shared base knows none of them.
-        for config in apps.get_app_configs():
+        configs = apps.get_app_configs()
+        for config in configs:
             if hasattr(config, "set_up_site"):
                 config.set_up_site(stdout=self.stdout)
+        # A second pass for steps that depend on every app's content (e.g. menu order).
+        for config in configs:
+            if hasattr(config, "finish_set_up_site"):
+                config.finish_set_up_site(stdout=self.stdout)
         self.stdout.write("Site and content ready in English and French.")
         if no_admin:
             return

@@ -32,6 +32,8 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "home",
+    # Before treatments: its set-up step makes the contact page the clinical pages link to.
+    "practice",
     "treatments",
     "directory",
     "editorial",
@@ -40,6 +42,7 @@ INSTALLED_APPS = [
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.embeds",
@@ -90,6 +93,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "practice.context_processors.site_name",
             ],
         },
     },
@@ -187,6 +191,31 @@ if HTTPS:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
     LANGUAGE_COOKIE_SECURE = True
+
+# A forged or expired CSRF token gets a page in the visitor's language, not Django's English one.
+CSRF_FAILURE_VIEW = "home.views.csrf_failure"
+
+# E-mail: SMTP when EMAIL_HOST is set, else printed on the console (nothing leaves the machine).
+if os.environ.get("EMAIL_HOST"):
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_HOST = os.environ["EMAIL_HOST"]
+    EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
+    EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+    EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+    EMAIL_USE_TLS = env_flag("EMAIL_USE_TLS", default=EMAIL_PORT == 587)
+    EMAIL_USE_SSL = env_flag("EMAIL_USE_SSL", default=EMAIL_PORT == 465)
+    EMAIL_TIMEOUT = 10
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# Appointment requests: kept this many days (manage.py purge_requests deletes older ones);
+# at most this many form posts per address per hour; notices go to the practice's e-mail
+# (Practice details) unless REQUEST_NOTIFICATION_EMAIL is set.
+REQUEST_RETENTION_DAYS = int(os.environ.get("REQUEST_RETENTION_DAYS", "90"))
+REQUEST_RATE_LIMIT = int(os.environ.get("REQUEST_RATE_LIMIT", "20"))
+REQUEST_NOTIFICATION_EMAIL = os.environ.get("REQUEST_NOTIFICATION_EMAIL", "")
 
 # How often the practice reviews clinical pages, in months.
 CLINICAL_REVIEW_INTERVAL_MONTHS = int(os.environ.get("CLINICAL_REVIEW_INTERVAL_MONTHS", "12"))
