@@ -38,6 +38,7 @@ CLINICAL_REVIEWERS = "Clinical reviewers"
 TRANSLATORS = "Translators"
 FRENCH_REVIEWERS = "French reviewers"
 ADMINISTRATORS = "Administrators"
+RECEPTION = "Reception"
 
 CLINICAL_WORKFLOW = "Clinical review · Révision clinique"
 CLINICAL_TASK = "Clinical reviewer approval · Approbation clinique"
@@ -260,7 +261,14 @@ def setup_editorial(stdout=None):
 
     groups = {
         name: Group.objects.get_or_create(name=name)[0]
-        for name in (EDITORS, CLINICAL_REVIEWERS, TRANSLATORS, FRENCH_REVIEWERS, ADMINISTRATORS)
+        for name in (
+            EDITORS,
+            CLINICAL_REVIEWERS,
+            TRANSLATORS,
+            FRENCH_REVIEWERS,
+            RECEPTION,
+            ADMINISTRATORS,
+        )
     }
     # Wagtail's first migration gives its "Editors" group rights on the tree root, i.e. in both
     # languages; our groups' rights are per language subtree instead.
@@ -279,6 +287,8 @@ def setup_editorial(stdout=None):
     editors = groups[EDITORS]
     _page_permissions(editors, english_home, ["add", "change"])
     _model_permissions(editors, "directory.Resource", ["add", "change", "delete"])
+    # The practice's details (English; the locale check is made when the record is opened).
+    _model_permissions(editors, "practice.PracticeDetails", ["change"])
     _collection_permissions(
         editors,
         root_collection,
@@ -298,6 +308,14 @@ def setup_editorial(stdout=None):
 
     # French reviewers: approve (and so publish) French pages.
     _page_permissions(groups[FRENCH_REVIEWERS], french_home, ["change", "publish"])
+    # The practice's details in French go live as saved, so French reviewers, not translators,
+    # hold them (the one rule: French goes live only through a French reviewer).
+    _model_permissions(groups[FRENCH_REVIEWERS], "practice.PracticeDetails", ["change"])
+
+    # Reception: the appointment requests patients send, and nothing else in the admin.
+    _model_permissions(
+        groups[RECEPTION], "practice.AppointmentRequest", ["view", "change", "delete"]
+    )
 
     # Translators: the French tree only; French resources only (see wagtail_hooks: the snippet
     # permission is per model, so the locale check is made when a resource is opened).

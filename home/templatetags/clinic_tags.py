@@ -75,6 +75,8 @@ def site_header(context, languages):
     current_path = getattr(page, "path", "")
     return {
         "home": home,
+        # The practice's name when an app provides it (a context processor), else the home title.
+        "site_name": context.get("site_name") or (home.title if home else ""),
         "home_url": home.get_url(request) if home else "/",
         "languages": languages,
         "items": [

@@ -24,6 +24,7 @@ EXPECTED = {
         {
             ADMIN,
             *("add_resource", "change_resource", "delete_resource"),
+            "change_practicedetails",
             *("add_image", "choose_image", "add_document", "choose_document"),
         },
         {"en": {"add_page", "change_page"}},
@@ -40,8 +41,17 @@ EXPECTED = {
         {"choose_image", "choose_document"},
     ),
     services.FRENCH_REVIEWERS: (
-        {ADMIN},
+        {ADMIN, "change_practicedetails"},
         {"fr": {"change_page", "publish_page"}},
+        set(),
+    ),
+    services.RECEPTION: (
+        {
+            ADMIN,
+            *("view_appointmentrequest", "change_appointmentrequest"),
+            "delete_appointmentrequest",
+        },
+        {},
         set(),
     ),
     services.ADMINISTRATORS: (
