@@ -53,8 +53,11 @@ class RequestForm(forms.Form):
     email = forms.EmailField(
         label=_("E-mail"), required=False, widget=forms.EmailInput(attrs={"autocomplete": "email"})
     )
+    # Each language in its own name, as the language switcher shows it.
     preferred_language = forms.ChoiceField(
-        label=_("Language you prefer"), choices=settings.LANGUAGES, widget=forms.RadioSelect
+        label=_("Language you prefer"),
+        choices=[("en-ca", "English"), ("fr-ca", "Français")],
+        widget=forms.RadioSelect,
     )
     preferred_times = forms.CharField(
         label=_("Days and times that suit you"),
