@@ -5,7 +5,7 @@ from itertools import groupby
 
 from django.conf import settings
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 from wagtail.models import Locale
 
 from practice.blocks import SCHEMA_DAYS, WEEKDAYS
@@ -55,8 +55,6 @@ def weekly_hours(details):
 def hours_summary(details):
     """Short lines for the footer: [("Monday to Friday", "9:00 a.m. to 5:00 p.m."), ...];
     closed days are left out."""
-    from django.utils.translation import gettext
-
     rows = [row for row in weekly_hours(details) if row["spans"]]
     summary = []
     for hours, group in groupby(

@@ -91,6 +91,14 @@ def site_header(context, languages):
 
 
 @register.simple_tag(takes_context=True)
+def main_sections(context):
+    """The main navigation's pages in the request's language (the 404 page lists them)."""
+    request = context.get("request")
+    home = home_for_request(request) if request is not None else None
+    return menu_pages_for_request(request, home) if home else []
+
+
+@register.simple_tag(takes_context=True)
 def missing_page_twin(context):
     """On the 404 page: the other language's live page this address translates, if any."""
     request = context.get("request")
