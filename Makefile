@@ -10,7 +10,7 @@ export CLINIC_DATA_DIR := $(abspath $(DATA_DIR))
 MESSAGES_ARGS := -l fr_CA --add-location=file \
 	--ignore=.venv --ignore=node_modules --ignore=tests --ignore=staticfiles --ignore=data
 
-.PHONY: run dev demo-users test lint check bench messages install install-dev data-dir migrate-and-seed \
+.PHONY: run dev demo-users purge-requests test lint check bench messages install install-dev data-dir migrate-and-seed \
 	test-postgres browser-deps test-browser clean
 
 $(VENV)/.run-installed: requirements.txt
@@ -47,10 +47,15 @@ migrate-and-seed: install data-dir
 # Serve the site as production does: gunicorn + WhiteNoise, DEBUG off. Threaded workers, so an
 # idle browser connection (Chromium preconnects) cannot hold a whole worker.
 run: migrate-and-seed
+	@echo "Appointment requests are kept $${REQUEST_RETENTION_DAYS:-90} days: schedule 'make purge-requests' daily (cron) to delete older ones."
 	@echo "Serving on http://$(HOST):$(PORT)/  (Ctrl+C to stop)"
 	@$(PROD_ENV) ALLOWED_HOSTS="$${ALLOWED_HOSTS:-127.0.0.1,localhost,$(HOST)}" \
 		$(VENV)/bin/gunicorn --chdir site clinic.wsgi:application \
 		--bind $(HOST):$(PORT) --workers 2 --threads 4 --access-logfile - --error-logfile -
+
+# Delete appointment requests older than REQUEST_RETENTION_DAYS (idempotent; schedule it daily).
+purge-requests: install data-dir
+	@$(PROD_ENV) $(PY) manage.py purge_requests
 
 # Demo logins for an editor, a clinical reviewer and a translator (only when asked).
 demo-users: migrate-and-seed

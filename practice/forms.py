@@ -48,10 +48,14 @@ class RequestForm(forms.Form):
         max_length=25,
         required=False,
         validators=[phone_validator],
+        help_text=_("Needed if you chose to be reached by phone."),
         widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
     )
     email = forms.EmailField(
-        label=_("E-mail"), required=False, widget=forms.EmailInput(attrs={"autocomplete": "email"})
+        label=_("E-mail"),
+        required=False,
+        help_text=_("Needed if you chose to be reached by e-mail."),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
     # Each language in its own name, as the language switcher shows it.
     preferred_language = forms.ChoiceField(

@@ -10,7 +10,7 @@ import pytest
 from . import checks
 from .crawl import LANGUAGES, page_meta, parity_problems, reachable_pages
 from .crawl import orphans as find_orphans
-from .visit import WIDTHS
+from .visit import WIDTHS, open_menu_if_focused
 from .vnu import errors_only
 
 pytestmark = pytest.mark.browser
@@ -120,6 +120,7 @@ def _follow_navigation_with_keyboard(page, home):
         page.goto(home)
         for _ in range(100):
             page.keyboard.press("Tab")
+            open_menu_if_focused(page)
             if page.evaluate(
                 "(i) => document.activeElement === "
                 "document.querySelectorAll('nav.site-nav a[href]')[i]",

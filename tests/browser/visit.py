@@ -69,6 +69,7 @@ class PageVisit:
     tab_stops: list = field(default_factory=list)
     skip_link_target: str | None = None
     nav_links: list = field(default_factory=list)
+    header_height: float | None = None
     switcher_href: str | None = None
     switcher_landed: str | None = None
     screenshot: Path | None = None
@@ -137,6 +138,9 @@ def visit_page(context, url, width, screenshot_dir=None, expected_status=200):
             result.text_blocks = page.evaluate(_TEXT_BLOCKS_JS)
             result.overflow = page.evaluate(_OVERFLOW_JS)
             result.nav_links = page.evaluate(_NAV_LINKS_JS)
+            result.header_height = page.evaluate(
+                "document.querySelector('header.site-header')?.getBoundingClientRect().height"
+            )
             result.csp_violations = page.evaluate("window.__csp || []")
         if screenshot_dir is not None:
             path = Path(screenshot_dir) / screenshot_name(url, width)
@@ -173,11 +177,28 @@ def _run_axe(page, result):
     result.axe_violations = response["violations"]
 
 
+# On a phone the main navigation folds behind a "Menu" button: a person opens it with Enter.
+OPEN_FOLDED_MENU_JS = """() => {
+  const el = document.activeElement;
+  return !!el && el.matches('button.site-nav-toggle')
+    && el.getAttribute('aria-expanded') === 'false';
+}"""
+
+
+def open_menu_if_focused(page):
+    """Press Enter on the folded menu's button when it has the focus; True if it did."""
+    if page.evaluate(OPEN_FOLDED_MENU_JS):
+        page.keyboard.press("Enter")
+        return True
+    return False
+
+
 def _walk_with_tab(page, result):
     """Tab from the top of a fresh page until focus leaves the page or comes round again."""
     seen = set()
     for _ in range(MAX_TAB_STOPS):
         page.keyboard.press("Tab")
+        open_menu_if_focused(page)
         stop = page.evaluate(_ACTIVE_JS)
         if stop is None:
             if result.tab_stops:
