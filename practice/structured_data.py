@@ -2,9 +2,13 @@
 
 from django.utils.translation import get_language, gettext
 
-from home.templatetags.clinic_tags import bcp47
 from practice.formatting import phone_digits
 from practice.selectors import opening_hours_specification, practice_details
+
+LANGUAGES = [
+    {"@type": "Language", "name": "English", "alternateName": "en"},
+    {"@type": "Language", "name": "French", "alternateName": "fr"},
+]
 
 
 def medical_clinic(request=None):
@@ -14,12 +18,8 @@ def medical_clinic(request=None):
     data = {
         "@context": "https://schema.org",
         "@type": "MedicalClinic",
+        # Words in the page's language (schema.org has no inLanguage for an organization).
         "name": details.name,
-        "inLanguage": bcp47(get_language()),
-        "availableLanguage": [
-            {"@type": "Language", "name": "English", "alternateName": "en"},
-            {"@type": "Language", "name": "French", "alternateName": "fr"},
-        ],
         # schema.org's MedicalSpecialty list has no prolotherapy; musculoskeletal care is apt.
         "medicalSpecialty": "Musculoskeletal",
         "description": gettext("A medical practice that offers prolotherapy."),
@@ -37,9 +37,12 @@ def medical_clinic(request=None):
             if value:
                 address[key] = value
         data["address"] = address
+    # availableLanguage belongs to a ContactPoint, not to the clinic itself.
+    contact = {"@type": "ContactPoint", "contactType": "reception", "availableLanguage": LANGUAGES}
     digits = phone_digits(details.phone)
     if digits:
-        data["telephone"] = f"+1-{digits[:3]}-{digits[3:6]}-{digits[6:]}"
+        data["telephone"] = contact["telephone"] = f"+1-{digits[:3]}-{digits[3:6]}-{digits[6:]}"
+    data["contactPoint"] = contact
     if details.email:
         data["email"] = details.email
     hours = opening_hours_specification(details)
