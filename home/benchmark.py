@@ -41,13 +41,13 @@ def free_port():
         return sock.getsockname()[1]
 
 
-def start_server(port, workers=1, threads=1):
+def start_server(port, workers=1, threads=1, env=None):
     gunicorn = Path(sys.executable).with_name("gunicorn")
     server = subprocess.Popen(  # noqa: S603 - our own gunicorn, fixed arguments
         [str(gunicorn), "--chdir", str(settings.SITE_DIR), "clinic.wsgi:application"]
         + ["--bind", f"127.0.0.1:{port}", "--workers", str(workers), "--threads", str(threads)]
         + ["--log-level", "warning"],
-        env={**os.environ, "ALLOWED_HOSTS": "127.0.0.1"},
+        env={**os.environ, "ALLOWED_HOSTS": "127.0.0.1", **(env or {})},
     )
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:

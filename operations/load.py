@@ -5,8 +5,8 @@
 every kind of request runs in its own threads at the same time, and each kind reports its count,
 errors, median and 99th percentile. Only loopback traffic; every loop stops at the deadline.
 
-Each kind is a small class with ``available`` (may say why not) and ``one`` (one request, raises
-on error): more kinds (appointment requests, the task worker) plug in as the site gains them.
+Each kind is a small class with ``one`` (one request, raises on error): more kinds (the task
+worker) plug in as the site gains them.
 """
 
 import http.client
@@ -137,6 +137,64 @@ class Logins:
             client.close()
 
 
+BENCH_PATIENT = "Bench patient"
+
+
+class AppointmentRequests:
+    """A patient opening the contact page and sending the form (stored, then a notice e-mailed)."""
+
+    kind = "send a request"
+
+    def __init__(self, port, path):
+        self.port, self.path = port, path
+
+    def one(self):
+        client = Http(self.port)  # a new visitor: a new CSRF cookie
+        try:
+            status, body = client.request("GET", self.path)
+            match = Logins.token.search(body)
+            if status != 200 or not match:
+                raise RequestFailed(f"contact page: HTTP {status}")
+            form = urllib.parse.urlencode(
+                {
+                    "csrfmiddlewaretoken": match.group(1),
+                    "topic": "appointment",
+                    "name": BENCH_PATIENT,
+                    "contact_method": "phone",
+                    "phone": "514 555-0100",
+                    "preferred_language": "en-ca",
+                    "reason": "Bench load",
+                    "consent": "on",
+                }
+            )
+            status, _body = client.request(
+                "POST",
+                self.path,
+                body=form,
+                headers={
+                    "Content-Type": "application/x-www-form-urlencoded",
+                    "Referer": f"http://127.0.0.1:{self.port}{self.path}",
+                },
+            )
+            if status != 302:
+                raise RequestFailed(f"send: HTTP {status}")
+        finally:
+            client.close()
+
+
+def contact_page_path():
+    from practice.models import ContactPage
+
+    page = ContactPage.objects.live().filter(locale__language_code="en-ca").first()
+    return page.url if page else None
+
+
+def remove_bench_requests():
+    from practice.models import AppointmentRequest
+
+    AppointmentRequest.objects.filter(name=BENCH_PATIENT).delete()
+
+
 def publish_repeatedly(page_id, seconds, interval):
     """An editor publishing every ``interval`` seconds: [(milliseconds or None, error or None)].
 
@@ -220,7 +278,16 @@ def drive(worker, tally, deadline, interval=0.0):
     connection.close()  # this thread's database connection, if it opened one
 
 
-def run(stdout, seconds=30, readers=32, logins=4, publish_interval=0.2, publishers=1):
+def run(
+    stdout,
+    seconds=30,
+    readers=32,
+    logins=4,
+    publish_interval=0.2,
+    publishers=1,
+    senders=2,
+    send_interval=1.0,
+):
     pages = condition_pages()
     if not pages:
         stdout.write("No live condition page: run `make run` once to seed the site.")
@@ -228,7 +295,9 @@ def run(stdout, seconds=30, readers=32, logins=4, publish_interval=0.2, publishe
     page = pages[0]
     accounts = staff_logins(logins)
     port = free_port()
-    server = start_server(port, workers=2, threads=4)
+    contact = contact_page_path()
+    # Every sender posts from 127.0.0.1: the per-address limit would answer 429 after a few.
+    server = start_server(port, workers=2, threads=4, env={"REQUEST_RATE_LIMIT": "1000000"})
     tallies, threads = [], []
     try:
         deadline = time.monotonic() + seconds
@@ -240,6 +309,10 @@ def run(stdout, seconds=30, readers=32, logins=4, publish_interval=0.2, publishe
         plan = [
             *[(Readers(port, page.url), 0.0) for _ in range(readers)],
             *[(Logins(port, *account), 0.0) for account in accounts],
+            *[
+                (AppointmentRequests(port, contact), send_interval)
+                for _ in range(senders if contact else 0)
+            ],
         ]
         by_kind = {}
         for worker, interval in plan:
@@ -260,10 +333,12 @@ def run(stdout, seconds=30, readers=32, logins=4, publish_interval=0.2, publishe
         server.terminate()
         server.wait(timeout=10)
         remove_staff_logins()
+        remove_bench_requests()
 
     stdout.write(
         f"\nMixed load for {seconds} s on {connection.vendor}: {readers} readers, {logins} staff "
-        f"logging in, {publishers} editor(s) each publishing every {publish_interval} s "
+        f"logging in, {publishers} editor(s) each publishing every {publish_interval} s, "
+        f"{senders} patient(s) each sending a request every {send_interval} s "
         "(gunicorn 2 workers x 4 threads)."
     )
     stdout.write(f"{'kind':<26}  {'count':>6}  {'errors':>6}  {'median ms':>9}  {'p99 ms':>7}")
@@ -273,5 +348,5 @@ def run(stdout, seconds=30, readers=32, logins=4, publish_interval=0.2, publishe
     for tally in tallies:
         for error in sorted(set(tally.errors))[:3]:
             stdout.write(f"  {tally.kind}: {error}")
-    stdout.write("Not measured yet: appointment requests and a task worker (none exist yet).")
+    stdout.write("Not measured yet: a task worker (none exists yet).")
     return [tally.row() for tally in tallies]

@@ -22,6 +22,7 @@ WORDS = {
         "summary": "There is a problem with 1 field",
         "consent": "I agree that the practice",
         "sent": "Request sent",
+        "consent_short": "Consent: Tick the box",
     },
     "fr-ca": {
         "name": "Votre nom",
@@ -29,9 +30,10 @@ WORDS = {
         "by_phone": "Par téléphone",
         "reason": "Raison de votre demande",
         "send": "Envoyer ma demande",
-        "summary": "Il y a un problème dans 1\xa0champ",
+        "summary": "Il y a un problème dans 1 champ",
         "consent": "J’accepte que la clinique",
         "sent": "Demande envoyée",
+        "consent_short": "Consentement\xa0: Cochez la case",
     },
 }
 
@@ -68,6 +70,7 @@ def test_a_patient_sends_a_request(browser_context, live_site, language):
         summary = page.locator(".error-summary")
         assert summary.get_attribute("role") == "alert"
         assert words["summary"] in summary.inner_text()
+        assert words["consent_short"] in summary.inner_text()
         assert page.evaluate("document.activeElement.classList.contains('error-summary')")
         assert page.get_by_label(words["name"]).input_value() == name  # nothing lost
         assert page.get_by_label(words["reason"]).input_value() == "Genou / knee"

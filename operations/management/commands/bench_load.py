@@ -19,10 +19,26 @@ class Command(BaseCommand):
         parser.add_argument(
             "--publishers", type=int, default=1, help="Editors publishing at the same time."
         )
+        parser.add_argument(
+            "--senders", type=int, default=2, help="Patients sending the contact form at once."
+        )
+        parser.add_argument(
+            "--send-interval", type=float, default=1.0, help="Seconds between a patient's posts."
+        )
         parser.add_argument("--publisher", type=int, help=argparse.SUPPRESS)
 
     def handle(
-        self, *args, seconds, readers, logins, publish_interval, publishers, publisher, **options
+        self,
+        *args,
+        seconds,
+        readers,
+        logins,
+        publish_interval,
+        publishers,
+        senders,
+        send_interval,
+        publisher,
+        **options,
     ):
         if publisher:  # the editor's process, started by the bench itself
             results = publish_repeatedly(publisher, seconds, publish_interval)
@@ -35,4 +51,6 @@ class Command(BaseCommand):
             logins=logins,
             publish_interval=publish_interval,
             publishers=publishers,
+            senders=senders,
+            send_interval=send_interval,
         )
