@@ -93,7 +93,8 @@ def test_filter_links_work_without_javascript(client, seeded):
     for _kind, slug, _heading in KIND_GROUPS:
         if slug != "videos":  # no video is listed: no link to an empty group
             assert f'href="?kind={slug}"' in html
-    assert "<script" not in html
+    # The page's only script folds the header's menu on phones; the directory needs none.
+    assert "<script" not in html.split("<main", 1)[1]
 
 
 def test_a_kind_with_nothing_in_it_says_so_honestly(client, seeded):

@@ -5,7 +5,7 @@ from unittest import mock
 
 import pytest
 from django.core import mail
-from django.db import DatabaseError
+from django.db import DatabaseError, OperationalError
 from django.test import Client
 
 from practice.consent import CONSENT_VERSION
@@ -184,8 +184,16 @@ def test_a_forged_csrf_token_gets_a_localized_403(practice, valid_post, language
     assert AppointmentRequest.objects.count() == 0
 
 
-def test_a_database_error_says_call_and_keeps_the_values(client, practice, valid_post, caplog):
-    with mock.patch("practice.views.store_request", side_effect=DatabaseError("disk I/O error")):
+@pytest.mark.parametrize(
+    "error",
+    # A full disk, and a write lock held past SQLite's busy timeout (see operations/).
+    [DatabaseError("disk I/O error"), OperationalError("database is locked")],
+    ids=["disk", "lock"],
+)
+def test_a_database_error_says_call_and_keeps_the_values(
+    client, practice, valid_post, caplog, error
+):
+    with mock.patch("practice.views.store_request", side_effect=error):
         response = client.post(CONTACT["fr-ca"], valid_post())
     html = response.content.decode()
     assert response.status_code == 503
