@@ -22,6 +22,7 @@ from wagtail.models import (
     GroupPagePermission,
     Page,
     Workflow,
+    WorkflowContentType,
     WorkflowPage,
     WorkflowState,
     WorkflowTask,
@@ -210,6 +211,22 @@ def _workflow(name, task_model, task_name, groups, pages):
     return workflow
 
 
+def _resource_workflow(workflow):
+    """Resources are reviewed: Wagtail assigns snippet workflows per model. The English review is
+    the model's; ``Resource.get_workflow`` sends a French resource to the French review instead
+    (the workflow of its language's home page). Assigned once, as for pages."""
+    from django.apps import apps
+    from django.contrib.contenttypes.models import ContentType
+
+    try:
+        model = apps.get_model("directory", "Resource")
+    except LookupError:
+        return
+    WorkflowContentType.objects.get_or_create(
+        content_type=ContentType.objects.get_for_model(model), defaults={"workflow": workflow}
+    )
+
+
 def _pages_of(model_labels, locale):
     from django.apps import apps
 
@@ -275,7 +292,8 @@ def setup_editorial(stdout=None):
     clinical_indexes = _pages_of(CLINICAL_INDEX_MODELS, english)
 
     # Editors: English pages, drafts and submissions only (every English page is reviewed
-    # before it is published), and the resource snippets.
+    # before it is published), and the resource snippets, likewise drafts and submissions: no
+    # "publish" (a snippet right covers both languages).
     editors = groups[EDITORS]
     _page_permissions(editors, english_home, ["add", "change"])
     _model_permissions(editors, "directory.Resource", ["add", "change", "delete"])
@@ -296,8 +314,11 @@ def setup_editorial(stdout=None):
     for index in clinical_indexes:
         _page_permissions(reviewers, index, ["change", "publish"])
 
-    # French reviewers: approve (and so publish) French pages.
+    # French reviewers: approve (and so publish) French pages and French resources. The snippet
+    # rights are per model: editorial.wagtail_hooks limits editing to their language, and
+    # translations.policy publishing (an English resource is the administration's to approve).
     _page_permissions(groups[FRENCH_REVIEWERS], french_home, ["change", "publish"])
+    _model_permissions(groups[FRENCH_REVIEWERS], "directory.Resource", ["change", "publish"])
 
     # Translators: the French tree only; French resources only (see wagtail_hooks: the snippet
     # permission is per model, so the locale check is made when a resource is opened).
@@ -331,11 +352,15 @@ def setup_editorial(stdout=None):
         ],
     )
 
-    _workflow(ENGLISH_WORKFLOW, GroupApprovalTask, ENGLISH_TASK, [admins], [english_home])
+    english_workflow = _workflow(
+        ENGLISH_WORKFLOW, GroupApprovalTask, ENGLISH_TASK, [admins], [english_home]
+    )
     _workflow(CLINICAL_WORKFLOW, ClinicalReviewTask, CLINICAL_TASK, [reviewers], clinical_indexes)
     _workflow(
         FRENCH_WORKFLOW, GroupApprovalTask, FRENCH_TASK, [groups[FRENCH_REVIEWERS]], [french_home]
     )
+
+    _resource_workflow(english_workflow)
 
     if stdout is not None:
         missing = "" if clinical_indexes else " (no clinical index pages yet)"

@@ -11,8 +11,10 @@ own writers (translation editor, "Translate", "Sync", subtree translation), whic
 - French pages and French resources go live only through a French reviewer.
 - Nothing in review is published past its reviewer: the reviewer approves (which stamps the
   review) rather than pressing a plain Publish.
-- English pages and resources that are not clinical follow Wagtail's own permissions (only
-  administrators hold "publish" there, so editors submit them for review).
+- English pages that are not clinical follow Wagtail's own permissions (only administrators
+  hold "publish" there, so editors submit them for review).
+- English resources go live only through the administration's approval: snippet permissions
+  are per model, so the French reviewers' "publish" right on resources does not reach them.
 
 ``user=None`` is the system itself (the setup command, scheduled publishing), never a request.
 """
@@ -83,6 +85,11 @@ def refusal(user, obj, locale=None):
         return _(
             "French content goes live only when a French reviewer approves it: submit it for "
             "review. Nothing was published."
+        )
+    if language != FRENCH and not isinstance(obj, Page):
+        return _(
+            "English resources go live only when the administration approves them: submit it "
+            "for review. Nothing was published."
         )
     return None
 
