@@ -121,12 +121,12 @@ def record_clinical_review(workflow_state, user, today=None):
 # French translation review
 
 
-def french_translation_of(page):
-    """The enabled wagtail-localize Translation that produces this French page, or None."""
+def french_translation_of(obj):
+    """The enabled wagtail-localize Translation that produces this French page or resource."""
     return (
         Translation.objects.filter(
-            source__object_id=page.translation_key,
-            target_locale_id=page.locale_id,
+            source__object_id=obj.translation_key,
+            target_locale_id=obj.locale_id,
             enabled=True,
         )
         .select_related("source")
@@ -135,17 +135,20 @@ def french_translation_of(page):
 
 
 @transaction.atomic
-def submit_translation_for_review(page, user):
-    """Save the French page from its translation (as a draft) and start its review workflow.
+def submit_translation_for_review(obj, user):
+    """Save the French page or resource from its translation (as a draft) and start its review.
 
     Refuses an unfinished translation: a draft with English strings must never reach a reviewer,
     who would publish it.
     """
-    page = page.specific
-    translation = french_translation_of(page)
+    if isinstance(obj, Page):
+        obj = obj.specific
+    translation = french_translation_of(obj)
     if translation is None:
         raise TranslationNotReady(
             _("This page is not a translation made in the translation editor.")
+            if isinstance(obj, Page)
+            else _("This resource is not a translation made in the translation editor.")
         )
     total, done = translation.get_progress()
     if done < total:
@@ -153,21 +156,21 @@ def submit_translation_for_review(page, user):
             _("Translate every string before submitting: %(done)s of %(total)s are translated.")
             % {"done": done, "total": total}
         )
-    state = page.current_workflow_state
+    state = obj.current_workflow_state
     if state is not None and state.status == WorkflowState.STATUS_IN_PROGRESS:
         raise TranslationNotReady(_("This translation is already waiting for review."))
-    workflow = page.get_workflow()
+    workflow = obj.get_workflow()
     if workflow is None:
         raise TranslationNotReady(_("No review workflow applies to this page."))
 
-    # A draft: translations.drafts keeps the live page (and its live revision) as it was, and
-    # the new revision waits for the reviewer, whose approval publishes it.
+    # A draft: translations.drafts keeps the live page or resource (and its live revision) as
+    # it was, and the new revision waits for the reviewer, whose approval publishes it.
     translation.save_target(user=user, publish=False)
-    page = Page.objects.get(pk=page.pk).specific
+    obj = type(obj).objects.get(pk=obj.pk)
     if state is not None and state.status == WorkflowState.STATUS_NEEDS_CHANGES:
         state.resume(user=user)
         return state
-    return workflow.start(page, user)
+    return workflow.start(obj, user)
 
 
 # ---------------------------------------------------------------------------------------------

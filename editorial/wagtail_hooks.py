@@ -138,6 +138,22 @@ def refuse_deleting_other_language(request, instances):
     return None
 
 
+@hooks.register("register_snippet_listing_buttons")
+def submit_french_resource_button(snippet, user, next_url=None):
+    if not isinstance(snippet, TranslatableMixin) or snippet._meta.label != "directory.Resource":
+        return
+    if snippet.locale.language_code != FRENCH or snippet.workflow_in_progress:
+        return
+    if not user_may_change_locale(user, snippet.locale) or french_translation_of(snippet) is None:
+        return
+    yield ListingButton(
+        _("Submit translation for review"),
+        reverse("editorial:submit_resource_translation", args=[snippet.pk]),
+        priority=65,
+        icon_name="resubmit",
+    )
+
+
 @hooks.register("register_page_listing_more_buttons")
 def submit_french_translation_button(page, user, view_name=None, next_url=None):
     if page.locale.language_code != FRENCH or page.alias_of_id:

@@ -94,5 +94,21 @@ def refusal(user, obj, locale=None):
     return None
 
 
+def unpublish_refusal(user, obj):
+    """Why ``user`` may not take the snippet ``obj`` off the site, or None if they may.
+
+    Page rights are per language subtree already; snippet rights are per model: only the
+    language's approvers (administrators for English, French reviewers for French) unpublish.
+    """
+    if user is None or is_administrator(user) or isinstance(obj, Page):
+        return None
+    if language_of(obj) == FRENCH and is_french_reviewer(user):
+        return None
+    return _(
+        "Only the reviewers of its language take this off the site (the administration for "
+        "English). Nothing was changed."
+    )
+
+
 def may_publish_directly(user, obj, locale=None):
     return refusal(user, obj, locale) is None

@@ -71,6 +71,17 @@ def refuse_translation_editor_publish_snippet(request, instance):
     return None
 
 
+@hooks.register("before_unpublish")
+def refuse_unpublishing_snippet(request, instance):
+    """Taking a resource off the site is a live change too: snippet rights are per model, so
+    a French reviewer's right would reach English resources."""
+    reason = policy.unpublish_refusal(request.user, instance)
+    if reason:
+        messages.error(request, reason)
+        return redirect(request.get_full_path())
+    return None
+
+
 @hooks.register("before_bulk_action")
 def refuse_bulk_publishing(request, action_type, objects, action_class_instance):
     if action_type != "publish":

@@ -331,3 +331,98 @@ def test_a_french_reviewer_cannot_approve_english_nor_an_editor_french(
     french.refresh_from_db()
     assert french.url == ADDRESS
     assert NEW_ADDRESS not in visitor_sees(directory_pages[1])
+
+
+# ---------------------------------------------------------------------------------------------
+# A translator's French resource goes to the French reviewers
+
+
+def _translate_strings(resource, text):
+    from wagtail_localize.models import StringSegment, StringTranslation
+
+    translation = services.french_translation_of(resource)
+    for segment in StringSegment.objects.filter(source=translation.source).select_related(
+        "string", "context"
+    ):
+        StringTranslation.objects.update_or_create(
+            translation_of=segment.string,
+            locale=translation.target_locale,
+            context=segment.context,
+            defaults={"data": f"{text} {segment.string.data}"},
+        )
+
+
+def test_translator_submits_a_french_resource_which_the_french_reviewer_approves(
+    client, make_user, pair, directory_pages
+):
+    _english, french = pair
+    translator = make_user("tr", services.TRANSLATORS)
+    french_reviewer = make_user("fr", services.FRENCH_REVIEWERS)
+    submit_url = reverse("editorial:submit_resource_translation", args=[french.pk])
+    client.force_login(translator)
+    listing = client.get(snippet_url("list") + "?locale=fr-ca").content.decode()
+    assert submit_url in listing
+
+    _translate_strings(french, "Brouillon 1")
+    client.post(submit_url)
+    state = open_state(french).get()
+    assert state.workflow.name == services.FRENCH_WORKFLOW
+    french.refresh_from_db()
+    assert french.title == FRENCH_TITLE and french.live  # waits for review
+    assert "Brouillon" not in visitor_sees(directory_pages[1])
+
+    # Sent back, corrected, resubmitted: the live French is still what was approved.
+    client.force_login(french_reviewer)
+    client.post(
+        snippet_url("workflow_action", french.pk, "reject", state.current_task_state.pk),
+        {"comment": "À revoir."},
+    )
+    client.force_login(translator)
+    _translate_strings(french, "Brouillon 2")
+    client.post(submit_url)
+    french.refresh_from_db()
+    assert french.title == FRENCH_TITLE and french.live and french.live_revision_id
+    assert "Brouillon" not in visitor_sees(directory_pages[1])
+
+    client.force_login(french_reviewer)
+    state = open_state(french).get()
+    client.post(
+        snippet_url("workflow_action", french.pk, "approve", state.current_task_state.pk),
+        {"comment": ""},
+    )
+    french.refresh_from_db()
+    assert french.title.startswith("Brouillon 2")
+    assert ">Brouillon 2" in visitor_sees(directory_pages[1])
+
+
+@pytest.mark.parametrize("group", [services.EDITORS, services.CLINICAL_REVIEWERS])
+def test_only_french_editors_submit_french_resources(client, make_user, pair, group):
+    english, french = pair
+    client.force_login(make_user(f"user-{group}", group))
+    for resource in (english, french):
+        url = reverse("editorial:submit_resource_translation", args=[resource.pk])
+        response = client.post(url)
+        assert response.status_code in (302, 403, 404)
+        assert not open_state(resource).exists()
+
+
+@pytest.mark.parametrize(
+    "group, language, may_unpublish",
+    [
+        (services.FRENCH_REVIEWERS, "en", False),
+        (services.FRENCH_REVIEWERS, "fr", True),
+        (services.EDITORS, "en", False),
+        (services.ADMINISTRATORS, "en", True),
+    ],
+)
+def test_unpublishing_a_resource(
+    client, make_user, pair, directory_pages, group, language, may_unpublish
+):
+    english, french = pair
+    resource = english if language == "en" else french
+    client.force_login(make_user(f"user-{group}", group))
+    client.post(snippet_url("unpublish", resource.pk))
+    resource.refresh_from_db()
+    assert resource.live is not may_unpublish
+    page = directory_pages[0] if language == "en" else directory_pages[1]
+    assert (f">{resource.title}<" in visitor_sees(page)) is not may_unpublish
