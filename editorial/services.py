@@ -30,7 +30,7 @@ from wagtail.models import (
 from wagtail.users.models import UserProfile
 from wagtail_localize.models import Translation
 
-from editorial.models import ClinicalReviewTask
+from editorial.models import ClinicalReviewTask, FrenchReviewTask
 
 # Group names are data (Wagtail's own "Editors" group is reused); workflow and task names are
 # shown in editors' action menus ("Submit to ..."), so they carry both languages.
@@ -113,6 +113,32 @@ def record_clinical_review(workflow_state, user, today=None):
     page.next_review_due = add_months(today, review_interval_months())
     revision = page.save_revision(user=user, log_action=True)
     # The workflow publishes its (cached) object's latest revision: make it this one.
+    reviewed.latest_revision = revision
+    return revision
+
+
+def has_french_review_fields(page):
+    return all(hasattr(page, name) for name in ("french_last_reviewed", "french_reviewed_by"))
+
+
+@transaction.atomic
+def record_french_review(workflow_state, user, today=None):
+    """Stamp the French clinical page under review with today's French review and its reviewer.
+
+    As ``record_clinical_review``: a new revision on top of the latest, which the workflow then
+    publishes. Pages without the fields (index pages) and resources are approved unstamped.
+    """
+    reviewed = workflow_state.content_object
+    page = reviewed.get_latest_revision_as_object()
+    if not has_french_review_fields(page):
+        return None
+    name = reviewer_name(user)
+    if not name:
+        raise ReviewerNameMissing
+    page.french_last_reviewed = today or timezone.localdate()
+    max_length = page._meta.get_field("french_reviewed_by").max_length
+    page.french_reviewed_by = name[:max_length] if max_length else name
+    revision = page.save_revision(user=user, log_action=True)
     reviewed.latest_revision = revision
     return revision
 
@@ -212,6 +238,42 @@ def _workflow(name, task_model, task_name, groups, pages):
         # Assigned once: an administrator who later picks another workflow for a page keeps it.
         WorkflowPage.objects.get_or_create(page=page, defaults={"workflow": workflow})
     return workflow
+
+
+def _become_french_review_task(name):
+    """A site set up before French reviews were stamped has a plain group approval task: it
+    becomes a FrenchReviewTask in place (same task id, so its place in the workflow, its groups
+    and any review under way are kept), rather than a second task beside it."""
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import Task
+
+    old = GroupApprovalTask.objects.filter(name=name).first()
+    if old is None or FrenchReviewTask.objects.filter(pk=old.pk).exists():
+        return
+    groups = list(old.groups.all())
+    task = FrenchReviewTask(task_ptr_id=old.pk, name=old.name, active=old.active)
+    task.save_base(raw=True)  # the child row only: the Task row is the old one's
+    _delete_child_row_only(old)
+    Task.objects.filter(pk=old.pk).update(
+        content_type=ContentType.objects.get_for_model(FrenchReviewTask)
+    )
+    FrenchReviewTask.objects.get(pk=old.pk).groups.set(groups)
+
+
+def _delete_child_row_only(task):
+    """Delete a task's subclass row and its group links, keeping the Task row: tried on these
+    models, ``delete(keep_parents=True)`` removed the Task row as well."""
+    from django.db import connection
+
+    task.groups.clear()
+    meta = type(task)._meta
+    table, column = (
+        connection.ops.quote_name(meta.db_table),
+        connection.ops.quote_name(meta.pk.column),
+    )
+    with connection.cursor() as cursor:
+        # Names from the model's own metadata, quoted; the id is a parameter.
+        cursor.execute(f"DELETE FROM {table} WHERE {column} = %s", [task.pk])  # noqa: S608
 
 
 def _resource_workflow(workflow):
@@ -359,8 +421,9 @@ def setup_editorial(stdout=None):
         ENGLISH_WORKFLOW, GroupApprovalTask, ENGLISH_TASK, [admins], [english_home]
     )
     _workflow(CLINICAL_WORKFLOW, ClinicalReviewTask, CLINICAL_TASK, [reviewers], clinical_indexes)
+    _become_french_review_task(FRENCH_TASK)
     _workflow(
-        FRENCH_WORKFLOW, GroupApprovalTask, FRENCH_TASK, [groups[FRENCH_REVIEWERS]], [french_home]
+        FRENCH_WORKFLOW, FrenchReviewTask, FRENCH_TASK, [groups[FRENCH_REVIEWERS]], [french_home]
     )
 
     _resource_workflow(english_workflow)

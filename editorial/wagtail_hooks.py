@@ -13,10 +13,11 @@ from wagtail.admin.widgets import ListingButton
 from wagtail.models import TranslatableMixin
 
 from editorial import selectors, urls, views
-from editorial.models import ClinicalReviewTask
+from editorial.models import ClinicalReviewTask, FrenchReviewTask
 from editorial.services import (
     FRENCH,
     french_translation_of,
+    has_french_review_fields,
     reviewer_name,
     reviewer_name_missing_message,
 )
@@ -92,9 +93,11 @@ def refuse_unsigned_clinical_approval(request, page):
         return None
     if request.POST.get("workflow-action-name") != "approve":
         return None
-    if isinstance(page.current_workflow_task, ClinicalReviewTask) and not reviewer_name(
-        request.user
-    ):
+    task = page.current_workflow_task
+    stamps = isinstance(task, ClinicalReviewTask) or (
+        isinstance(task, FrenchReviewTask) and has_french_review_fields(page.specific)
+    )
+    if stamps and not reviewer_name(request.user):
         messages.error(request, reviewer_name_missing_message())
         return redirect("wagtailadmin_pages:edit", page.pk)
     return None
