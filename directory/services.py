@@ -133,7 +133,9 @@ def propose_shared_fields(resource, user=None):
                 continue
             for name, value in shared.items():
                 setattr(draft, name, value)
-            draft.save_revision(user=user, log_action=True)
+            # Not cleaned again: the values are the English's, validated when it was saved, and
+            # a French draft's own problem must not stop the English being published.
+            draft.save_revision(user=user, log_action=True, clean=False)
             start_review(twin, user)
             proposed.append(twin)
     return proposed
