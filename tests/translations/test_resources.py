@@ -426,3 +426,18 @@ def test_unpublishing_a_resource(
     assert resource.live is not may_unpublish
     page = directory_pages[0] if language == "en" else directory_pages[1]
     assert (f">{resource.title}<" in visitor_sees(page)) is not may_unpublish
+
+
+def test_the_translation_report_shows_a_french_resource_waiting_for_review(client, make_user, pair):
+    english, french = pair
+    client.force_login(make_user("adm", services.ADMINISTRATORS, language="en-ca"))
+    client.post(
+        snippet_url("edit", english.pk),
+        {**form_data(english, url=NEW_ADDRESS), "action-publish": "action-publish"},
+    )
+    assert open_state(french).exists()
+    response = client.get(reverse("editorial:translations_report"), {"state": "in_progress"})
+    assert response.status_code == 200
+    rows = [row for row in response.context["rows"] if row.english.pk == english.pk]
+    assert len(rows) == 1 and rows[0].in_review and not rows[0].can_submit_for_review
+    assert "Waiting for review" in response.content.decode()
