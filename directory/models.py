@@ -8,7 +8,15 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Locale, Page, TranslatableMixin
+from wagtail.models import (
+    DraftStateMixin,
+    Locale,
+    LockableMixin,
+    Page,
+    RevisionMixin,
+    TranslatableMixin,
+    WorkflowMixin,
+)
 from wagtail_localize.fields import SynchronizedField
 
 from home.models import BODY_FEATURES
@@ -72,11 +80,22 @@ class WebAddressField(models.URLField):
         return super().formfield(**{**defaults, **kwargs})
 
 
-class Resource(TranslatableMixin, models.Model):
+class Resource(
+    WorkflowMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    TranslatableMixin,
+    models.Model,
+):
     """A website, article, book, video, learning resource or organization a patient may consult.
 
     Text is translated with wagtail-localize; what must be the same in every language (address,
     year, pages, document, page link, kind, language) is kept in sync with the source.
+
+    Reviewed like a page (Wagtail's snippet draft state, revisions and workflows): the directory
+    shows the live version; changes wait as revisions for the review of their language, and the
+    review locks the resource against other edits while it runs.
     """
 
     # Fields that describe the resource itself, not words about it: identical in every language.
@@ -241,6 +260,23 @@ class Resource(TranslatableMixin, models.Model):
 
     def __str__(self):
         return self.title
+
+    def get_workflow(self):
+        """The review of the resource's language: the workflow of that language's home page.
+
+        Snippet workflows are assigned per model (``WorkflowContentType``), not per language; a
+        French resource goes to French reviewers as French pages do, an English one to the
+        approver of English pages. The model's own assignment is the fallback.
+        """
+        from wagtail.models import Site
+
+        site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+        if site is not None and self.locale_id:
+            home = site.root_page.get_translation_or_none(self.locale_id)
+            workflow = home.get_workflow() if home is not None else None
+            if workflow is not None:
+                return workflow
+        return self.get_default_workflow()
 
     @property
     def has_address(self):

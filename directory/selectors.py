@@ -81,16 +81,19 @@ def publication_line(resource):
 
 
 def visible_entries(locale, request=None):
-    """Every shown resource in ``locale``'s words, grouped later; a fixed number of queries.
+    """Every live, shown resource in ``locale``'s words, grouped later; a fixed number of queries.
+
+    Only live rows: a resource never published (a new one, or a translation waiting for review)
+    is not shown, and a live one shows its published version (its row), never a draft.
 
     A resource not yet translated into ``locale`` is shown in its source language, marked as such
     (never silently). Hiding the original hides the resource everywhere; hiding a translation
     hides it in that language only.
     """
     rows = list(
-        Resource.objects.select_related("document", "locale", "page").order_by(
-            "kind", "sort_order", "title", "pk"
-        )
+        Resource.objects.filter(live=True)
+        .select_related("document", "locale", "page")
+        .order_by("kind", "sort_order", "title", "pk")
     )
     default_locale_id = Locale.get_default().pk
     by_key = {}

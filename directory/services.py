@@ -77,6 +77,7 @@ def ensure_resource(entry, english, french, english_home):
             resource.page = english_home
         resource.full_clean()
         resource.save()
+        resource.save_revision().publish()  # the system's own content: live, with a revision
         created = True
     if french is not None and resource.get_translation_or_none(french) is None:
         translate_from_catalogue(resource, french, catalogue_for(entry, TEXT_FIELDS))
@@ -106,24 +107,50 @@ def seed_directory(stdout=None):
     return created
 
 
-def sync_shared_fields(resource):
-    """After the source resource is edited, give its translations the same shared fields.
+def propose_shared_fields(resource, user=None):
+    """The published source ``resource``'s shared fields, proposed to each translation for review.
 
     Address, year, pages, document, page link, kind and language describe the resource itself,
-    so they never differ between languages. The translation source is refreshed too, so the
-    translation editor works from the current English and publishing the French cannot bring
-    back an old address.
+    so they never differ between languages; but a change reaches a French resource as a new
+    draft revision waiting for French review (its live row, what visitors see, is untouched), and
+    the review of its language is started if none is under way. The translation source is
+    refreshed too, so the translation editor works from the current English and a later publish
+    of the French cannot bring back an old address. Returns the translations given a draft.
     """
     if resource.get_source_resource() is not None:
-        return 0  # a translation: its shared fields come from the source
-    translations = Resource.objects.filter(translation_key=resource.translation_key).exclude(
-        pk=resource.pk
-    )
-    if not translations.exists():
-        return 0
-    shared = {name: getattr(resource, name) for name in Resource.SHARED_FIELDS}
-    shared["sort_order"] = resource.sort_order
+        return []  # a translation: its shared fields come from the source
     with transaction.atomic():
         if TranslationSource.objects.get_for_instance_or_none(resource) is not None:
             TranslationSource.update_or_create_from_instance(resource)
-        return translations.update(**shared)
+        shared = {name: getattr(resource, name) for name in Resource.SHARED_FIELDS}
+        shared["sort_order"] = resource.sort_order
+        proposed = []
+        for twin in Resource.objects.filter(translation_key=resource.translation_key).exclude(
+            pk=resource.pk
+        ):
+            draft = twin.get_latest_revision_as_object()
+            if all(getattr(draft, name) == value for name, value in shared.items()):
+                continue
+            for name, value in shared.items():
+                setattr(draft, name, value)
+            # Not cleaned again: the values are the English's, validated when it was saved, and
+            # a French draft's own problem must not stop the English being published.
+            draft.save_revision(user=user, log_action=True, clean=False)
+            start_review(twin, user)
+            proposed.append(twin)
+    return proposed
+
+
+def start_review(resource, user=None):
+    """Start the review of ``resource``'s language on its latest revision, unless one is open.
+
+    A review under way carries on (its approval publishes the latest revision, this one); one
+    sent back for changes is left for the translator to resubmit.
+    """
+    resource = Resource.objects.get(pk=resource.pk)
+    if resource.current_workflow_state is not None:
+        return None
+    workflow = resource.get_workflow()
+    if workflow is None:
+        return None
+    return workflow.start(resource, user)

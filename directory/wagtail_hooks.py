@@ -3,13 +3,11 @@
 from django.utils.functional import lazy
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
-from wagtail import hooks
 from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from directory.models import Resource
-from directory.services import sync_shared_fields
 
 # Column headings reuse the fields' names (already translated), capitalised when shown.
 heading = lazy(capfirst, str)
@@ -38,10 +36,3 @@ class ResourceViewSet(SnippetViewSet):
 
 
 register_snippet(ResourceViewSet)
-
-
-@hooks.register("after_edit_snippet")
-def keep_shared_fields_in_step(request, instance):
-    """An edited English resource passes its address, year, pages... to its translations."""
-    if isinstance(instance, Resource):
-        sync_shared_fields(instance)

@@ -36,3 +36,33 @@ class ClinicalReviewTask(AbstractGroupApprovalTask):
     class Meta:
         verbose_name = _("clinical review task")
         verbose_name_plural = _("clinical review tasks")
+
+
+class FrenchReviewTask(AbstractGroupApprovalTask):
+    """Approval by a French reviewer; approving records the French review on a clinical page.
+
+    The same mechanism as the clinical review: the stamp is a fact of the approval, saved on the
+    revision the workflow then publishes, never a field anyone types or translates.
+    """
+
+    @transaction.atomic
+    def on_action(self, task_state, user, action_name, **kwargs):
+        if action_name == "approve":
+            from editorial.services import ReviewerNameMissing, record_french_review
+
+            try:
+                record_french_review(task_state.workflow_state, user)
+            except ReviewerNameMissing:
+                return reverse("editorial:reviewer_name_missing")
+        return super().on_action(task_state, user, action_name, **kwargs)
+
+    @classmethod
+    def get_description(cls):
+        return _(
+            "Members of the chosen groups approve French pages and resources; approving a "
+            "clinical page records the French review date and the reviewer on it."
+        )
+
+    class Meta:
+        verbose_name = _("French review task")
+        verbose_name_plural = _("French review tasks")

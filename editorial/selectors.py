@@ -146,9 +146,9 @@ class TranslationRow:
 
     @property
     def can_submit_for_review(self):
-        """A finished French page draft that no reviewer has yet."""
+        """A finished French draft (page or resource) that no reviewer has yet."""
         return (
-            isinstance(self.french, Page)
+            self.french is not None
             and self.translation is not None
             and self.state == IN_PROGRESS
             and self.total == self.done
@@ -169,10 +169,11 @@ def string_segments_of(instance):
     ]
 
 
-def french_page_is_current(page, source):
-    """Whether the live French page carries its translation as last synced: published, with no
-    draft waiting, and published after the source was last refreshed from the English (a sync
-    with strings translated since then still has to be submitted, reviewed and published)."""
+def french_is_current(page, source):
+    """Whether the live French page (or resource) carries its translation as last synced:
+    published, with no draft waiting, and published after the source was last refreshed from the
+    English (a sync with strings translated since then still has to be submitted, reviewed and
+    published)."""
     if not page.live or page.has_unpublished_changes:
         return False
     if source is None or page.last_published_at is None:
@@ -267,10 +268,18 @@ def translation_rows(only_state=None):
     progress = _progress(source_ids, french)
     stored = _stored_segments(source_ids)
     french_page_ids = [str(page.pk) for page in french_pages.values()]
+    french_resource_ids = [str(res.pk) for res in french_resources.values()]
     in_review = set(
         WorkflowState.objects.filter(status=WorkflowState.STATUS_IN_PROGRESS)
-        .filter(base_content_type__model="page", object_id__in=french_page_ids)
-        .values_list("object_id", flat=True)
+        .filter(
+            Q(base_content_type__model="page", object_id__in=french_page_ids)
+            | Q(
+                base_content_type__app_label="directory",
+                base_content_type__model="resource",
+                object_id__in=french_resource_ids,
+            )
+        )
+        .values_list("base_content_type__model", "object_id")
     )
 
     finder = AdminURLFinder()
@@ -288,7 +297,7 @@ def translation_rows(only_state=None):
             state = MISSING
         elif translation is not None and stored.get(source.pk) != string_segments_of(obj):
             state = OUT_OF_DATE
-        elif done < total or (is_page and not french_page_is_current(twin, source)):
+        elif done < total or not french_is_current(twin, source):
             state = IN_PROGRESS
         else:
             state = PUBLISHED
@@ -302,7 +311,9 @@ def translation_rows(only_state=None):
             source=source,
             total=total,
             done=done,
-            in_review=bool(twin is not None and str(twin.pk) in in_review and is_page),
+            in_review=bool(
+                twin is not None and ("page" if is_page else "resource", str(twin.pk)) in in_review
+            ),
         )
         row.urls["english"] = finder.get_edit_url(obj)
         if twin is None:
@@ -316,6 +327,12 @@ def translation_rows(only_state=None):
             )
         else:
             row.urls["french"] = finder.get_edit_url(twin)
+            row.urls["submit"] = reverse(
+                "editorial:submit_translation"
+                if is_page
+                else "editorial:submit_resource_translation",
+                args=[twin.pk],
+            )
         if state == OUT_OF_DATE and source is not None:
             row.urls["sync"] = reverse("wagtail_localize:update_translations", args=[source.pk])
         rows.append(row)

@@ -22,6 +22,7 @@ from wagtail.models import (
     GroupPagePermission,
     Page,
     Workflow,
+    WorkflowContentType,
     WorkflowPage,
     WorkflowState,
     WorkflowTask,
@@ -29,7 +30,7 @@ from wagtail.models import (
 from wagtail.users.models import UserProfile
 from wagtail_localize.models import Translation
 
-from editorial.models import ClinicalReviewTask
+from editorial.models import ClinicalReviewTask, FrenchReviewTask
 
 # Group names are data (Wagtail's own "Editors" group is reused); workflow and task names are
 # shown in editors' action menus ("Submit to ..."), so they carry both languages.
@@ -117,16 +118,42 @@ def record_clinical_review(workflow_state, user, today=None):
     return revision
 
 
+def has_french_review_fields(page):
+    return all(hasattr(page, name) for name in ("french_last_reviewed", "french_reviewed_by"))
+
+
+@transaction.atomic
+def record_french_review(workflow_state, user, today=None):
+    """Stamp the French clinical page under review with today's French review and its reviewer.
+
+    As ``record_clinical_review``: a new revision on top of the latest, which the workflow then
+    publishes. Pages without the fields (index pages) and resources are approved unstamped.
+    """
+    reviewed = workflow_state.content_object
+    page = reviewed.get_latest_revision_as_object()
+    if not has_french_review_fields(page):
+        return None
+    name = reviewer_name(user)
+    if not name:
+        raise ReviewerNameMissing
+    page.french_last_reviewed = today or timezone.localdate()
+    max_length = page._meta.get_field("french_reviewed_by").max_length
+    page.french_reviewed_by = name[:max_length] if max_length else name
+    revision = page.save_revision(user=user, log_action=True)
+    reviewed.latest_revision = revision
+    return revision
+
+
 # ---------------------------------------------------------------------------------------------
 # French translation review
 
 
-def french_translation_of(page):
-    """The enabled wagtail-localize Translation that produces this French page, or None."""
+def french_translation_of(obj):
+    """The enabled wagtail-localize Translation that produces this French page or resource."""
     return (
         Translation.objects.filter(
-            source__object_id=page.translation_key,
-            target_locale_id=page.locale_id,
+            source__object_id=obj.translation_key,
+            target_locale_id=obj.locale_id,
             enabled=True,
         )
         .select_related("source")
@@ -135,17 +162,20 @@ def french_translation_of(page):
 
 
 @transaction.atomic
-def submit_translation_for_review(page, user):
-    """Save the French page from its translation (as a draft) and start its review workflow.
+def submit_translation_for_review(obj, user):
+    """Save the French page or resource from its translation (as a draft) and start its review.
 
     Refuses an unfinished translation: a draft with English strings must never reach a reviewer,
     who would publish it.
     """
-    page = page.specific
-    translation = french_translation_of(page)
+    if isinstance(obj, Page):
+        obj = obj.specific
+    translation = french_translation_of(obj)
     if translation is None:
         raise TranslationNotReady(
             _("This page is not a translation made in the translation editor.")
+            if isinstance(obj, Page)
+            else _("This resource is not a translation made in the translation editor.")
         )
     total, done = translation.get_progress()
     if done < total:
@@ -153,21 +183,21 @@ def submit_translation_for_review(page, user):
             _("Translate every string before submitting: %(done)s of %(total)s are translated.")
             % {"done": done, "total": total}
         )
-    state = page.current_workflow_state
+    state = obj.current_workflow_state
     if state is not None and state.status == WorkflowState.STATUS_IN_PROGRESS:
         raise TranslationNotReady(_("This translation is already waiting for review."))
-    workflow = page.get_workflow()
+    workflow = obj.get_workflow()
     if workflow is None:
         raise TranslationNotReady(_("No review workflow applies to this page."))
 
-    # A draft: translations.drafts keeps the live page (and its live revision) as it was, and
-    # the new revision waits for the reviewer, whose approval publishes it.
+    # A draft: translations.drafts keeps the live page or resource (and its live revision) as
+    # it was, and the new revision waits for the reviewer, whose approval publishes it.
     translation.save_target(user=user, publish=False)
-    page = Page.objects.get(pk=page.pk).specific
+    obj = type(obj).objects.get(pk=obj.pk)
     if state is not None and state.status == WorkflowState.STATUS_NEEDS_CHANGES:
         state.resume(user=user)
         return state
-    return workflow.start(page, user)
+    return workflow.start(obj, user)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -209,6 +239,58 @@ def _workflow(name, task_model, task_name, groups, pages):
         # Assigned once: an administrator who later picks another workflow for a page keeps it.
         WorkflowPage.objects.get_or_create(page=page, defaults={"workflow": workflow})
     return workflow
+
+
+def _become_french_review_task(name):
+    """A site set up before French reviews were stamped has a plain group approval task: it
+    becomes a FrenchReviewTask in place (same task id, so its place in the workflow, its groups
+    and any review under way are kept), rather than a second task beside it."""
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import Task
+
+    old = GroupApprovalTask.objects.filter(name=name).first()
+    if old is None or FrenchReviewTask.objects.filter(pk=old.pk).exists():
+        return
+    groups = list(old.groups.all())
+    task = FrenchReviewTask(task_ptr_id=old.pk, name=old.name, active=old.active)
+    task.save_base(raw=True)  # the child row only: the Task row is the old one's
+    _delete_child_row_only(old)
+    Task.objects.filter(pk=old.pk).update(
+        content_type=ContentType.objects.get_for_model(FrenchReviewTask)
+    )
+    FrenchReviewTask.objects.get(pk=old.pk).groups.set(groups)
+
+
+def _delete_child_row_only(task):
+    """Delete a task's subclass row and its group links, keeping the Task row: tried on these
+    models, ``delete(keep_parents=True)`` removed the Task row as well."""
+    from django.db import connection
+
+    task.groups.clear()
+    meta = type(task)._meta
+    table, column = (
+        connection.ops.quote_name(meta.db_table),
+        connection.ops.quote_name(meta.pk.column),
+    )
+    with connection.cursor() as cursor:
+        # Names from the model's own metadata, quoted; the id is a parameter.
+        cursor.execute(f"DELETE FROM {table} WHERE {column} = %s", [task.pk])  # noqa: S608
+
+
+def _resource_workflow(workflow):
+    """Resources are reviewed: Wagtail assigns snippet workflows per model. The English review is
+    the model's; ``Resource.get_workflow`` sends a French resource to the French review instead
+    (the workflow of its language's home page). Assigned once, as for pages."""
+    from django.apps import apps
+    from django.contrib.contenttypes.models import ContentType
+
+    try:
+        model = apps.get_model("directory", "Resource")
+    except LookupError:
+        return
+    WorkflowContentType.objects.get_or_create(
+        content_type=ContentType.objects.get_for_model(model), defaults={"workflow": workflow}
+    )
 
 
 def _pages_of(model_labels, locale):
@@ -283,7 +365,8 @@ def setup_editorial(stdout=None):
     clinical_indexes = _pages_of(CLINICAL_INDEX_MODELS, english)
 
     # Editors: English pages, drafts and submissions only (every English page is reviewed
-    # before it is published), and the resource snippets.
+    # before it is published), and the resource snippets, likewise drafts and submissions: no
+    # "publish" (a snippet right covers both languages).
     editors = groups[EDITORS]
     _page_permissions(editors, english_home, ["add", "change"])
     _model_permissions(editors, "directory.Resource", ["add", "change", "delete"])
@@ -306,8 +389,11 @@ def setup_editorial(stdout=None):
     for index in clinical_indexes:
         _page_permissions(reviewers, index, ["change", "publish"])
 
-    # French reviewers: approve (and so publish) French pages.
+    # French reviewers: approve (and so publish) French pages and French resources. The snippet
+    # rights are per model: editorial.wagtail_hooks limits editing to their language, and
+    # translations.policy publishing (an English resource is the administration's to approve).
     _page_permissions(groups[FRENCH_REVIEWERS], french_home, ["change", "publish"])
+    _model_permissions(groups[FRENCH_REVIEWERS], "directory.Resource", ["change", "publish"])
     # The practice's details in French go live as saved, so French reviewers, not translators,
     # hold them (the one rule: French goes live only through a French reviewer).
     _model_permissions(groups[FRENCH_REVIEWERS], "practice.PracticeDetails", ["change"])
@@ -349,11 +435,16 @@ def setup_editorial(stdout=None):
         ],
     )
 
-    _workflow(ENGLISH_WORKFLOW, GroupApprovalTask, ENGLISH_TASK, [admins], [english_home])
-    _workflow(CLINICAL_WORKFLOW, ClinicalReviewTask, CLINICAL_TASK, [reviewers], clinical_indexes)
-    _workflow(
-        FRENCH_WORKFLOW, GroupApprovalTask, FRENCH_TASK, [groups[FRENCH_REVIEWERS]], [french_home]
+    english_workflow = _workflow(
+        ENGLISH_WORKFLOW, GroupApprovalTask, ENGLISH_TASK, [admins], [english_home]
     )
+    _workflow(CLINICAL_WORKFLOW, ClinicalReviewTask, CLINICAL_TASK, [reviewers], clinical_indexes)
+    _become_french_review_task(FRENCH_TASK)
+    _workflow(
+        FRENCH_WORKFLOW, FrenchReviewTask, FRENCH_TASK, [groups[FRENCH_REVIEWERS]], [french_home]
+    )
+
+    _resource_workflow(english_workflow)
 
     if stdout is not None:
         missing = "" if clinical_indexes else " (no clinical index pages yet)"

@@ -9,9 +9,14 @@ urlpatterns = [
     ),
     path("translations/", views.TranslationsReportView.as_view(), name="translations_report"),
     path(
-        "translations/<int:page_id>/submit/",
+        "translations/<int:object_id>/submit/",
         views.SubmitTranslationView.as_view(),
         name="submit_translation",
+    ),
+    path(
+        "translations/resource/<int:object_id>/submit/",
+        views.SubmitResourceTranslationView.as_view(),
+        name="submit_resource_translation",
     ),
     path("reviewer-name-missing/", views.reviewer_name_missing, name="reviewer_name_missing"),
 ]

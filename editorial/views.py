@@ -96,11 +96,15 @@ class SubmitTranslationView(WagtailAdminTemplateMixin, TemplateView):
     header_icon = "wagtail-localize-language"
     template_name = "editorial/submit_translation.html"
 
-    def dispatch(self, request, page_id):
-        self.page = get_object_or_404(Page, pk=page_id, locale__language_code=FRENCH).specific
-        if not self.page.permissions_for_user(request.user).can_edit():
+    def get_object(self, object_id):
+        page = get_object_or_404(Page, pk=object_id, locale__language_code=FRENCH).specific
+        if not page.permissions_for_user(self.request.user).can_edit():
             raise PermissionDenied
-        return super().dispatch(request, page_id)
+        return page
+
+    def dispatch(self, request, object_id):
+        self.object = self.get_object(object_id)
+        return super().dispatch(request, object_id)
 
     def next_url(self):
         next_url = self.request.POST.get("next") or self.request.GET.get("next")
@@ -110,20 +114,40 @@ class SubmitTranslationView(WagtailAdminTemplateMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.update(page=self.page, next=self.next_url())
+        context.update(page=self.object, next=self.next_url())
         return context
 
-    def post(self, request, page_id):
+    def post(self, request, object_id):
         try:
-            submit_translation_for_review(self.page, request.user)
+            submit_translation_for_review(self.object, request.user)
         except TranslationNotReady as error:
             messages.error(request, str(error))
         else:
             messages.success(
                 request,
-                _("“%(title)s” was sent for review in French.") % {"title": self.page.title},
+                _("“%(title)s” was sent for review in French.") % {"title": self.object.title},
             )
         return redirect(self.next_url())
+
+
+class SubmitResourceTranslationView(SubmitTranslationView):
+    """The same for a French resource: editing rights on resources, in French (the snippet
+    right is per model; the language is checked as the snippet editor does)."""
+
+    def get_object(self, object_id):
+        from django.apps import apps
+
+        from editorial.wagtail_hooks import user_may_change_locale
+
+        model = apps.get_model("directory", "Resource")
+        resource = get_object_or_404(model, pk=object_id, locale__language_code=FRENCH)
+        user = self.request.user
+        if not (
+            user.has_perm("directory.change_resource")
+            and user_may_change_locale(user, resource.locale)
+        ):
+            raise PermissionDenied
+        return resource
 
 
 class SyncWithoutPublishingView(UpdateTranslationsView):

@@ -13,10 +13,11 @@ from wagtail.admin.widgets import ListingButton
 from wagtail.models import TranslatableMixin
 
 from editorial import selectors, urls, views
-from editorial.models import ClinicalReviewTask
+from editorial.models import ClinicalReviewTask, FrenchReviewTask
 from editorial.services import (
     FRENCH,
     french_translation_of,
+    has_french_review_fields,
     reviewer_name,
     reviewer_name_missing_message,
 )
@@ -92,9 +93,11 @@ def refuse_unsigned_clinical_approval(request, page):
         return None
     if request.POST.get("workflow-action-name") != "approve":
         return None
-    if isinstance(page.current_workflow_task, ClinicalReviewTask) and not reviewer_name(
-        request.user
-    ):
+    task = page.current_workflow_task
+    stamps = isinstance(task, ClinicalReviewTask) or (
+        isinstance(task, FrenchReviewTask) and has_french_review_fields(page.specific)
+    )
+    if stamps and not reviewer_name(request.user):
         messages.error(request, reviewer_name_missing_message())
         return redirect("wagtailadmin_pages:edit", page.pk)
     return None
@@ -136,6 +139,22 @@ def refuse_deleting_other_language(request, instances):
         if response:
             return response
     return None
+
+
+@hooks.register("register_snippet_listing_buttons")
+def submit_french_resource_button(snippet, user, next_url=None):
+    if not isinstance(snippet, TranslatableMixin) or snippet._meta.label != "directory.Resource":
+        return
+    if snippet.locale.language_code != FRENCH or snippet.workflow_in_progress:
+        return
+    if not user_may_change_locale(user, snippet.locale) or french_translation_of(snippet) is None:
+        return
+    yield ListingButton(
+        _("Submit translation for review"),
+        reverse("editorial:submit_resource_translation", args=[snippet.pk]),
+        priority=65,
+        icon_name="resubmit",
+    )
 
 
 @hooks.register("register_page_listing_more_buttons")

@@ -8,7 +8,7 @@ carry on from there. See ../shared/notes/wagtail-localize.md for the pitfalls th
 
 import polib
 from django.db import transaction
-from wagtail.models import Page
+from wagtail.models import DraftStateMixin, Page
 from wagtail_localize.models import StringSegment, Translation, TranslationSource
 
 
@@ -79,9 +79,10 @@ def translate_from_catalogue(instance, locale, catalogue, *, publish=True):
         if warnings:
             raise ValueError(f"PO import warnings for {instance!r}: {warnings}")
 
-        if isinstance(instance, Page):
+        if isinstance(instance, DraftStateMixin):
             # save_target(publish=True) publishes in on_commit with a stale page object,
-            # which can reset the parent's child count: save a draft, then publish it here.
+            # which can reset the parent's child count (and never publishes where on_commit
+            # does not run): save a draft, then publish it here.
             translation.save_target(publish=False)
             translated = instance.get_translation(locale)
             if publish:

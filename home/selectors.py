@@ -6,8 +6,13 @@ from wagtail.models import Locale, Page, Site
 
 def in_own_language(pages):
     """``pages`` without aliases of another language's page: an alias shows that language under
-    this address, so it is never listed, linked as a translation nor announced by hreflang."""
-    return pages.filter(Q(alias_of__isnull=True) | Q(alias_of__locale_id=F("locale_id")))
+    this address, so it is never listed, linked as a translation nor announced by hreflang.
+    Aliases of aliases are left out too: they show what the first alias shows, whichever
+    language that is."""
+    return pages.filter(
+        Q(alias_of__isnull=True)
+        | Q(alias_of__locale_id=F("locale_id"), alias_of__alias_of__isnull=True)
+    )
 
 
 def per_request(function):

@@ -11,6 +11,8 @@ class TranslationsConfig(AppConfig):
         # wagtail-localize writes translated pages and snippets in one method, whichever of its
         # views (translate, sync, translation editor, subtree task) calls it: the rule that only a
         # reviewer puts French live is applied there. See translations/drafts.py.
-        from translations import drafts
+        from translations import drafts, routing
 
         drafts.install()
+        # A draft translation's address: 404 in its language, linking to the live original.
+        routing.install()

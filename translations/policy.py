@@ -11,8 +11,10 @@ own writers (translation editor, "Translate", "Sync", subtree translation), whic
 - French pages and French resources go live only through a French reviewer.
 - Nothing in review is published past its reviewer: the reviewer approves (which stamps the
   review) rather than pressing a plain Publish.
-- English pages and resources that are not clinical follow Wagtail's own permissions (only
-  administrators hold "publish" there, so editors submit them for review).
+- English pages that are not clinical follow Wagtail's own permissions (only administrators
+  hold "publish" there, so editors submit them for review).
+- English resources go live only through the administration's approval: snippet permissions
+  are per model, so the French reviewers' "publish" right on resources does not reach them.
 
 ``user=None`` is the system itself (the setup command, scheduled publishing), never a request.
 """
@@ -84,7 +86,28 @@ def refusal(user, obj, locale=None):
             "French content goes live only when a French reviewer approves it: submit it for "
             "review. Nothing was published."
         )
+    if language != FRENCH and not isinstance(obj, Page):
+        return _(
+            "English resources go live only when the administration approves them: submit it "
+            "for review. Nothing was published."
+        )
     return None
+
+
+def unpublish_refusal(user, obj):
+    """Why ``user`` may not take the snippet ``obj`` off the site, or None if they may.
+
+    Page rights are per language subtree already; snippet rights are per model: only the
+    language's approvers (administrators for English, French reviewers for French) unpublish.
+    """
+    if user is None or is_administrator(user) or isinstance(obj, Page):
+        return None
+    if language_of(obj) == FRENCH and is_french_reviewer(user):
+        return None
+    return _(
+        "Only the reviewers of its language take this off the site (the administration for "
+        "English). Nothing was changed."
+    )
 
 
 def may_publish_directly(user, obj, locale=None):

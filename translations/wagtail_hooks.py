@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import path, reverse
+from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.models import Page
 
@@ -71,6 +72,56 @@ def refuse_translation_editor_publish_snippet(request, instance):
     return None
 
 
+@hooks.register("before_unpublish")
+def refuse_unpublishing_snippet(request, instance):
+    """Taking a resource off the site is a live change too: snippet rights are per model, so
+    a French reviewer's right would reach English resources."""
+    reason = policy.unpublish_refusal(request.user, instance)
+    if reason:
+        messages.error(request, reason)
+        return redirect(request.get_full_path())
+    return None
+
+
+def _incomplete_stream_fields(request, page_class):
+    """Names of the page form's StreamFields a POST does not carry at all.
+
+    Wagtail's StreamField widget reads ``<name>-count`` without a default, so a replayed or
+    forged POST without it is a server error instead of a form error.
+    """
+    from wagtail.blocks.base import BlockField
+
+    form_class = page_class.get_edit_handler().get_form_class()
+    return [
+        name
+        for name, field in form_class.base_fields.items()
+        if isinstance(field, BlockField) and f"{name}-count" not in request.POST
+    ]
+
+
+def _refuse_incomplete_form(request, page_class, url):
+    if request.method != "POST" or not _incomplete_stream_fields(request, page_class):
+        return None
+    messages.error(
+        request,
+        _("The form sent was incomplete, so nothing was saved. Open the page and try again."),
+    )
+    return redirect(url)
+
+
+# After wagtail-localize's own hook: when it serves the translation editor (which posts no
+# page form), this one does not run.
+@hooks.register("before_edit_page", order=10)
+def refuse_incomplete_edit_form(request, page):
+    url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+    return _refuse_incomplete_form(request, page.specific_class, url)
+
+
+@hooks.register("before_create_page", order=10)
+def refuse_incomplete_create_form(request, parent_page, page_class):
+    return _refuse_incomplete_form(request, page_class, request.get_full_path())
+
+
 @hooks.register("before_bulk_action")
 def refuse_bulk_publishing(request, action_type, objects, action_class_instance):
     if action_type != "publish":
@@ -88,8 +139,19 @@ def never_serve_another_language(page, request, serve_args, serve_kwargs):
     """An alias of a page in another language (convert to alias, locale synchronisation) would
     show that language under this address: it answers 404, whose page links to the original."""
     if page.alias_of_id:
-        original = Page.objects.filter(pk=page.alias_of_id).select_related("locale").first()
-        if original is not None and original.locale_id != page.locale_id:
-            if original.live:
+        original = _original_of(page)
+        if original is None or original.locale_id != page.locale_id:
+            if original is not None and original.live:
                 request.missing_page_twin = original  # the 404 page links to it
             raise Http404
+
+
+def _original_of(alias, limit=10):
+    """The page an alias finally shows: an alias of an alias copies the first alias's content,
+    so a French alias of a French alias of an English page would show English too."""
+    page = alias
+    seen = set()
+    while page is not None and page.alias_of_id and page.pk not in seen and len(seen) < limit:
+        seen.add(page.pk)
+        page = Page.objects.filter(pk=page.alias_of_id).select_related("locale").first()
+    return None if page is None or page.alias_of_id else page

@@ -114,16 +114,21 @@ def test_a_year_in_the_future_is_refused(admin_client):
     assert not Resource.objects.exists()
 
 
-def test_editing_the_english_keeps_the_french_shared_fields_in_step(admin_client, seeded):
+def test_publishing_the_english_proposes_its_shared_fields_to_the_french(admin_client, seeded):
+    """The French gets the new address as a draft for French review (tests/translations)."""
     english = Resource.objects.get(seed_key="william-faber-website", locale__language_code="en-ca")
     data = form_data(
         title=english.title, description=english.description, url="https://faber.example/"
     )
-    response = admin_client.post(reverse(EDIT, args=[english.pk]), data)
+    response = admin_client.post(
+        reverse(EDIT, args=[english.pk]), {**data, "action-publish": "action-publish"}
+    )
     assert response.status_code == 302
     french = Resource.objects.get(seed_key="william-faber-website", locale__language_code="fr-ca")
-    assert french.url == "https://faber.example/"
-    assert french.title == "Dr William Faber"  # the French words are untouched
+    assert french.url == ""  # live as it was, until a French reviewer approves
+    draft = french.get_latest_revision_as_object()
+    assert draft.url == "https://faber.example/"
+    assert draft.title == "Dr William Faber"  # the French words are untouched
 
 
 def test_translate_a_resource_created_in_the_admin(admin_client, locales):

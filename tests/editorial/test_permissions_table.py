@@ -20,7 +20,8 @@ ALL = "every permission"
 # treatment and condition index pages, "root" the tree root.
 EXPECTED = {
     services.EDITORS: (
-        # Wagtail's initial model-level image and document rights, minus change and delete.
+        # Wagtail's initial model-level image and document rights, minus change and delete;
+        # resources without "publish" or "lock" (English ones are submitted for review).
         {
             ADMIN,
             *("add_resource", "change_resource", "delete_resource"),
@@ -41,7 +42,9 @@ EXPECTED = {
         {"choose_image", "choose_document"},
     ),
     services.FRENCH_REVIEWERS: (
-        {ADMIN, "change_practicedetails"},
+        # Approving a French resource publishes it as the approver (translations.policy keeps
+        # the model-wide right to French resources).
+        {ADMIN, "change_resource", "publish_resource", "change_practicedetails"},
         {"fr": {"change_page", "publish_page"}},
         set(),
     ),

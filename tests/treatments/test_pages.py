@@ -22,7 +22,9 @@ EXPECTED = {
     },
     "fr": {
         "lang": 'lang="fr-CA"',
-        "review": "Pas encore révisée par un médecin. Révision prévue le ",
+        # A translation says its French has its own review, not yet done on seeded pages.
+        "review": "Pas encore révisée par un médecin. La traduction française n’a pas encore "
+        "été révisée. Révision prévue le ",
         "disclaimer": "Elle ne constitue pas un avis médical",
         "in_language": "fr-CA",
         "prefix": "/fr-ca/",
@@ -79,7 +81,10 @@ def test_review_line_and_json_ld_after_a_physicians_review(client, seeded):
     page.next_review_due = datetime.date(2027, 3, 1)
     page.save_revision().publish()
     html = client.get(page.get_url()).content.decode()
-    assert "Dernière révision\u00a0: 12 mars 2026, par Dre Jane Smith, M.D." in html
+    # The clinical review is of the English text; "M.D." ends the sentence without "M.D..".
+    assert (
+        "Révision clinique du texte anglais\u00a0: 12 mars 2026, par Dre Jane Smith, M.D. " in html
+    )
     assert "Prochaine révision prévue\u00a0: 1er mars 2027." in html
     data = json_ld(html)
     assert data["lastReviewed"] == "2026-03-12"

@@ -17,7 +17,7 @@ from wagtail.admin.panels import (
 )
 from wagtail.fields import StreamField
 from wagtail.models import Page
-from wagtail_localize.fields import SynchronizedField
+from wagtail_localize.fields import BaseTranslatableField, SynchronizedField
 
 from treatments.blocks import ReferenceListBlock
 
@@ -49,6 +49,16 @@ class SummaryLengthValidator(BaseValidator):
 
     def clean(self, x):
         return len(x)
+
+
+class KeptInItsLanguage(BaseTranslatableField):
+    """A field of one language's page only: neither a string to translate (no segment) nor
+    copied from the original when the translation is updated (wagtail-localize's default for a
+    date would be to synchronise it, which would wipe the French review with the English's
+    empty value on every sync)."""
+
+    def __repr__(self):
+        return f"<KeptInItsLanguage {self.field_name}>"
 
 
 class ClinicalPage(models.Model):
@@ -102,14 +112,33 @@ class ClinicalPage(models.Model):
         ),
     )
 
+    # The French page's own record: set by the French reviewers' approval
+    # (editorial.FrenchReviewTask), empty on English pages and until the French is reviewed.
+    french_last_reviewed = models.DateField(
+        _("French reviewed on"),
+        null=True,
+        blank=True,
+        help_text=_("The date a French reviewer approved this French text."),
+    )
+    french_reviewed_by = models.CharField(
+        _("French reviewed by"),
+        max_length=150,
+        blank=True,
+        help_text=_("Name of the French reviewer who approved this French text."),
+    )
+
     # The review record is a fact set by the clinical approval (editorial.ClinicalReviewTask):
     # the same in every language, never a string to translate or override in the translation
     # editor, and editable only by administrators: Wagtail leaves a panel's field out of the
     # form (so it cannot be posted) for users without the panel's permission. The next review
     # date is a plan, not a record: editors may set it.
     override_translatable_fields = [
-        SynchronizedField(name, overridable=False)
-        for name in ("last_reviewed", "next_review_due", "reviewed_by")
+        *(
+            SynchronizedField(name, overridable=False)
+            for name in ("last_reviewed", "next_review_due", "reviewed_by")
+        ),
+        KeptInItsLanguage("french_last_reviewed"),
+        KeptInItsLanguage("french_reviewed_by"),
     ]
 
     review_panels = [
@@ -124,6 +153,18 @@ class ClinicalPage(models.Model):
                 FieldPanel("reviewed_by", permission=REVIEW_RECORD_PERMISSION),
             ],
             heading=_("Clinical review"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel(
+                    [
+                        FieldPanel("french_last_reviewed", permission=REVIEW_RECORD_PERMISSION),
+                        FieldPanel("french_reviewed_by", permission=REVIEW_RECORD_PERMISSION),
+                    ]
+                )
+            ],
+            heading=_("French review"),
+            permission=REVIEW_RECORD_PERMISSION,
         ),
     ]
 

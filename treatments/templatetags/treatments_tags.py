@@ -43,26 +43,69 @@ def breadcrumb_items(context, page):
     return [{"title": ancestor.title, "url": ancestor.get_url(request)} for ancestor in ancestors]
 
 
+def _translated_from(page):
+    """The language code of the original a page was translated from, or None for an original."""
+    from wagtail_localize.models import TranslationSource
+
+    source = (
+        TranslationSource.objects.filter(object_id=page.translation_key)
+        .select_related("locale")
+        .only("locale__language_code", "locale_id")
+        .first()
+    )
+    if source is None or source.locale_id == page.locale_id:
+        return None
+    return source.locale.language_code
+
+
 @register.simple_tag
 def review_line(page):
     """The page's clinical review record, as sentences in the current language.
 
-    Seeded pages have not been reviewed: they say so, and never name a reviewer.
+    Seeded pages have not been reviewed: they say so, and never name a reviewer. A French page
+    translated from English says what was reviewed: the clinical review is of the English text,
+    and the French has its own review (or has not been reviewed yet). Both are set only by the
+    approvals (editorial.ClinicalReviewTask, editorial.FrenchReviewTask).
     """
     from django.utils.translation import gettext
 
+    french_translation = (
+        page.locale.language_code.startswith("fr") and _translated_from(page) is not None
+    )
     sentences = []
     if page.last_reviewed and page.reviewed_by:
+        message = (
+            gettext("Clinical review of the English text: %(date)s, by %(reviewer)s")
+            if french_translation
+            else gettext("Last reviewed %(date)s by %(reviewer)s.")
+        )
         sentences.append(
-            gettext("Last reviewed %(date)s by %(reviewer)s.")
-            % {"date": long_date(page.last_reviewed), "reviewer": page.reviewed_by}
+            full_stop(
+                message % {"date": long_date(page.last_reviewed), "reviewer": page.reviewed_by}
+            )
         )
     elif page.last_reviewed:
-        sentences.append(
-            gettext("Last reviewed %(date)s.") % {"date": long_date(page.last_reviewed)}
+        message = (
+            gettext("Clinical review of the English text: %(date)s.")
+            if french_translation
+            else gettext("Last reviewed %(date)s.")
         )
+        sentences.append(message % {"date": long_date(page.last_reviewed)})
     else:
         sentences.append(gettext("Not yet reviewed by a physician."))
+    if french_translation:
+        if page.french_last_reviewed and page.french_reviewed_by:
+            sentences.append(
+                full_stop(
+                    gettext("French translation reviewed %(date)s by %(reviewer)s")
+                    % {
+                        "date": long_date(page.french_last_reviewed),
+                        "reviewer": page.french_reviewed_by,
+                    }
+                )
+            )
+        else:
+            sentences.append(gettext("The French translation has not been reviewed yet."))
     if page.next_review_due:
         if page.last_reviewed:
             message = gettext("Next review due %(date)s.")
