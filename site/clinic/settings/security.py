@@ -1,0 +1,34 @@
+"""Sign-in protection, staff sessions, Permissions-Policy and upload limits (the security/ app).
+
+Kept in a module of its own so base.py only imports it: several developers change base.py at once.
+Every value can be read in README's "Configuration" section.
+"""
+
+import os
+from datetime import timedelta
+
+
+def _env_int(name, default):
+    return int(os.environ.get(name, default))
+
+
+# Sign-in protection (django-axes). Failures are counted per username and, separately, per IP
+# address: either reaching the limit locks that username (from anywhere) or that address (for any
+# username) until the lockout lapses or an administrator unlocks it (Settings > Locked sign-ins).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # first: refuses a locked-out request before checking
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = _env_int("LOGIN_FAILURE_LIMIT", 5)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_COOLOFF_TIME = timedelta(minutes=_env_int("LOGIN_LOCKOUT_MINUTES", 60))
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "security.lockout.lockout_response"
+AXES_ENABLE_ADMIN = False  # Django's admin is not routed; the Wagtail view unlocks
+AXES_DISABLE_ACCESS_LOG = True  # successful sign-ins are not recorded per request
+# Behind a reverse proxy every request comes from the proxy's address; the client's is in
+# X-Forwarded-For, but only the entries our own proxies appended can be believed (a client writes
+# whatever it likes to the left of them). TRUSTED_PROXY_COUNT=N: N proxies stand in front, each
+# appending the address it received from (security.lockout.client_ip_address).
+TRUSTED_PROXY_COUNT = _env_int("TRUSTED_PROXY_COUNT", 0)
+AXES_CLIENT_IP_CALLABLE = "security.lockout.client_ip_address"
