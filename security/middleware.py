@@ -11,6 +11,9 @@ LAST_SEEN_KEY = "security_last_seen"
 # How stale the recorded activity may get before it is written again: without this, every admin
 # request would write its session row (on SQLite each write takes the one write lock).
 RECORD_EVERY_SECONDS = 60
+# An open edit page pings these every few seconds by itself: not a person's activity, or a
+# computer left signed in on an edit page would never time out.
+NOT_ACTIVITY_PREFIXES = ("/admin/editing-sessions/",)
 
 
 class StaffIdleTimeoutMiddleware:
@@ -37,7 +40,10 @@ class StaffIdleTimeoutMiddleware:
                     _("You were signed out after %(minutes)d minutes without activity.")
                     % {"minutes": settings.STAFF_SESSION_IDLE_MINUTES},
                 )
-            elif last_seen is None or now - last_seen > RECORD_EVERY_SECONDS:
+            elif last_seen is None or (
+                now - last_seen > RECORD_EVERY_SECONDS
+                and not request.path.startswith(NOT_ACTIVITY_PREFIXES)
+            ):
                 request.session[LAST_SEEN_KEY] = now
         return self.get_response(request)
 

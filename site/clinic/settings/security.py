@@ -32,3 +32,11 @@ AXES_DISABLE_ACCESS_LOG = True  # successful sign-ins are not recorded per reque
 # appending the address it received from (security.lockout.client_ip_address).
 TRUSTED_PROXY_COUNT = _env_int("TRUSTED_PROXY_COUNT", 0)
 AXES_CLIENT_IP_CALLABLE = "security.lockout.client_ip_address"
+
+# Sessions: every login on this site is a staff login (the public has none). A session ends after
+# STAFF_SESSION_IDLE_MINUTES without a request (security.middleware.StaffIdleTimeoutMiddleware),
+# and after SESSION_COOKIE_AGE at most, even with "Remember me".
+STAFF_SESSION_IDLE_MINUTES = _env_int("STAFF_SESSION_IDLE_MINUTES", 30)
+SESSION_COOKIE_AGE = 60 * 60 * 12  # a working day
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
