@@ -8,7 +8,7 @@ from .base import *  # noqa: F403
 from .base import STORAGES
 from .database import for_web_server
 
-SECRET_KEY = "test-only-insecure-key"  # noqa: S105
+SECRET_KEY = "test-only-insecure-key"  # noqa: S105 - tests only  # nosec B105
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES = {
     **STORAGES,
