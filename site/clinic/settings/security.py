@@ -68,3 +68,14 @@ PERMISSIONS_POLICY = {
         "xr-spatial-tracking",
     )
 }
+
+# Uploads. Images: Wagtail checks the content's format with Willow (a PNG named .jpg or an HTML
+# file named .png is refused); SVG is not among the formats, since it can carry scripts.
+# Documents: security.uploads checks their content the same way (see DOCUMENT_CONTENT_TYPES).
+WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000  # a decompression bomb is refused before decoding
+WAGTAILIMAGES_IMAGE_FORM_BASE = "security.uploads.SafeImageForm"
+WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "ods", "txt", "csv"]
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "security.uploads.SafeDocumentForm"
+DOCUMENT_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
