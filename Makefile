@@ -11,7 +11,7 @@ MESSAGES_ARGS := -l fr_CA --add-location=file \
 	--ignore=.venv --ignore=node_modules --ignore=tests --ignore=staticfiles --ignore=data
 
 .PHONY: run dev demo-users test lint check bench messages install install-dev data-dir migrate-and-seed \
-	test-postgres browser-deps test-browser clean audit
+	test-postgres browser-deps test-browser clean audit backup restore
 
 $(VENV)/.run-installed: requirements.txt
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed ($(PYTHON) not found)."; exit 1; }
@@ -55,6 +55,14 @@ run: migrate-and-seed
 # Demo logins for an editor, a clinical reviewer and a translator (only when asked).
 demo-users: migrate-and-seed
 	@$(PROD_ENV) $(PY) manage.py demo_users
+
+# The database and media in one archive (DATA_DIR/backups/site-<date>-<time>.tar.gz), and back.
+backup: install data-dir
+	@$(PROD_ENV) $(PY) manage.py backup_site
+
+restore: install data-dir
+	@test -n "$(FILE)" || { echo "Usage: make restore FILE=path/to/site-....tar.gz [REPLACE=1]"; exit 1; }
+	@$(PROD_ENV) $(PY) manage.py restore_site "$(FILE)" $(if $(REPLACE),--replace)
 
 # Django's dev server with DEBUG on.
 dev: install data-dir
