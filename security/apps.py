@@ -7,4 +7,4 @@ class SecurityConfig(AppConfig):
     verbose_name = _("Sign-in and upload protection")
 
     def ready(self):
-        from security import lockout  # noqa: F401 - connects the lockout log
+        from security import lockout, middleware  # noqa: F401 - connect their signal receivers

@@ -5,6 +5,8 @@ import time
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
+from django.contrib.auth.signals import user_logged_in
+from django.dispatch import receiver
 from django.utils.translation import gettext as _
 
 LAST_SEEN_KEY = "security_last_seen"
@@ -14,6 +16,13 @@ RECORD_EVERY_SECONDS = 60
 # An open edit page pings these every few seconds by itself: not a person's activity, or a
 # computer left signed in on an edit page would never time out.
 NOT_ACTIVITY_PREFIXES = ("/admin/editing-sessions/",)
+
+
+@receiver(user_logged_in)
+def start_the_idle_clock(sender, request, user, **kwargs):
+    # Signing in is activity; recording it now also spares the first request a session write.
+    if request is not None and hasattr(request, "session"):
+        request.session[LAST_SEEN_KEY] = time.time()
 
 
 class StaffIdleTimeoutMiddleware:
