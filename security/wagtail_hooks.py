@@ -3,12 +3,33 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from security import views
+from security import two_factor_views, views
 
 
 @hooks.register("register_admin_urls")
 def register_security_urls():
-    return [path("lockouts/", views.LockoutsView.as_view(), name="security_lockouts")]
+    return [
+        path("lockouts/", views.LockoutsView.as_view(), name="security_lockouts"),
+        path(
+            "two-step/setup/",
+            two_factor_views.SetupView.as_view(),
+            name="security_two_factor_setup",
+        ),
+        path(
+            "two-step/verify/",
+            two_factor_views.VerifyView.as_view(),
+            name="security_two_factor_verify",
+        ),
+    ]
+
+
+@hooks.register("register_account_menu_item")
+def two_factor_account_item(request):
+    return {
+        "url": reverse("security_two_factor_setup"),
+        "label": _("Two-step sign-in"),
+        "help_text": _("Ask for a code from your phone as well as your password when you sign in."),
+    }
 
 
 class AdministratorsMenuItem(MenuItem):

@@ -41,6 +41,13 @@ SESSION_COOKIE_AGE = 60 * 60 * 12  # a working day
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 
+# Two-step sign-in (django-otp: an authenticator app's codes, and single-use recovery codes).
+# Required for superusers and these groups, matched by name; optional for everyone else
+# (security/two_factor.py).
+TWO_FACTOR_ENFORCED = True
+TWO_FACTOR_REQUIRED_GROUPS = ["Reception", "Administrators"]
+OTP_TOTP_ISSUER = "Prolotherapy practice"
+
 # Powerful browser features no page of the site uses: refused for the page and any frame.
 PERMISSIONS_POLICY = {
     feature: []
