@@ -128,3 +128,10 @@ def test_static_files_carry_the_permissions_policy(client):
     response = client.get("/static/css/tokens.css")
     assert response.status_code == 200
     assert "camera=()" in response["Permissions-Policy"]
+
+
+def test_the_health_check_answers_over_plain_http_under_https(https, db):
+    # A load balancer's check may come over plain HTTP: it is not redirected.
+    response = https.get("/health/")
+    assert response.status_code == 200
+    assert https.get("/en-ca/").status_code == 301  # everything else is
