@@ -17,6 +17,7 @@ ROOT = Path(__file__).resolve().parents[2]
 PASSWORD = "a-long-enough-password-for-tests"
 HTTPS_NAMES = [
     "SECURE_SSL_REDIRECT",
+    "SECURE_REDIRECT_EXEMPT",
     "SECURE_PROXY_SSL_HEADER",
     "SECURE_HSTS_SECONDS",
     "SECURE_HSTS_INCLUDE_SUBDOMAINS",
