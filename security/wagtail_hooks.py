@@ -11,6 +11,11 @@ def register_security_urls():
     return [
         path("lockouts/", views.LockoutsView.as_view(), name="security_lockouts"),
         path(
+            "two-step/accounts/",
+            views.TwoFactorAccountsView.as_view(),
+            name="security_two_factor_accounts",
+        ),
+        path(
             "two-step/setup/",
             two_factor_views.SetupView.as_view(),
             name="security_two_factor_setup",
@@ -21,6 +26,22 @@ def register_security_urls():
             name="security_two_factor_verify",
         ),
     ]
+
+
+class TwoFactorAccountsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(views.RESET_TWO_FACTOR_PERMISSION)
+
+
+@hooks.register("register_settings_menu_item")
+def two_factor_accounts_menu_item():
+    return TwoFactorAccountsMenuItem(
+        _("Two-step sign-in of staff"),
+        reverse("security_two_factor_accounts"),
+        name="two-step-sign-in",
+        icon_name="key",
+        order=910,
+    )
 
 
 @hooks.register("register_account_menu_item")

@@ -202,3 +202,40 @@ def test_an_administrator_resets_a_lost_phone_from_the_shell(db, django_user_mod
     call_command("reset_two_factor", "desk")
     assert not TOTPDevice.objects.exists() and not StaticToken.objects.exists()
     assert sign_in("desk").get("/admin/")["Location"].startswith("/admin/two-step/setup/")
+
+
+def verified_administrator(django_user_model):
+    staff(django_user_model, "chief", group="Administrators")
+    group = Group.objects.get(name="Administrators")
+    group.permissions.add(*Permission.objects.all())
+    client = sign_in("chief")
+    enrol(client)
+    return client
+
+
+def test_an_administrator_resets_a_lost_phone_in_the_admin(db, django_user_model):
+    staff(django_user_model, "desk", group="Reception")
+    enrol(sign_in("desk"))
+    admin = verified_administrator(django_user_model)
+    listing = admin.get("/admin/two-step/accounts/")
+    assert listing.status_code == 200
+    assert "desk" in listing.content.decode()
+    desk = django_user_model.objects.get(username="desk")
+    assert admin.post("/admin/two-step/accounts/", {"user": desk.pk}).status_code == 302
+    assert not TOTPDevice.objects.filter(user=desk).exists()
+    assert not StaticToken.objects.filter(device__user=desk).exists()
+    assert sign_in("desk").get("/admin/")["Location"].startswith("/admin/two-step/setup/")
+
+
+def test_others_cannot_reset_anyones_two_step_sign_in_even_with_a_forged_post(
+    db, django_user_model
+):
+    staff(django_user_model, "desk", group="Reception")
+    enrol(sign_in("desk"))
+    staff(django_user_model, "editor", group="Editors")
+    editor = sign_in("editor")
+    assert "/admin/two-step/accounts/" not in editor.get("/admin/").content.decode()
+    assert editor.get("/admin/two-step/accounts/").status_code in (302, 403)
+    desk = django_user_model.objects.get(username="desk")
+    editor.post("/admin/two-step/accounts/", {"user": desk.pk})
+    assert TOTPDevice.objects.filter(user=desk, confirmed=True).exists()
