@@ -4,7 +4,7 @@ import http.client
 import os
 import socket
 import statistics
-import subprocess
+import subprocess  # runs our own gunicorn only, see below  # nosec B404
 import sys
 import time
 from pathlib import Path
@@ -43,7 +43,7 @@ def free_port():
 
 def start_server(port, workers=1, threads=1, env=None):
     gunicorn = Path(sys.executable).with_name("gunicorn")
-    server = subprocess.Popen(  # noqa: S603 - our own gunicorn, fixed arguments
+    server = subprocess.Popen(  # noqa: S603 - our gunicorn, fixed arguments  # nosec B603
         [str(gunicorn), "--chdir", str(settings.SITE_DIR), "clinic.wsgi:application"]
         + ["--bind", f"127.0.0.1:{port}", "--workers", str(workers), "--threads", str(threads)]
         + ["--log-level", "warning"],

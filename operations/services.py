@@ -3,7 +3,7 @@
 import os
 import shutil
 import sqlite3
-import subprocess
+import subprocess  # runs pg_dump/pg_restore only, see _pg_tool  # nosec B404
 from pathlib import Path
 
 from django.db import DEFAULT_DB_ALIAS, DatabaseError, connection, connections, transaction
@@ -41,7 +41,7 @@ def check_database_writable(using=DEFAULT_DB_ALIAS):
         with transaction.atomic(using=using):
             with connection.cursor() as cursor:
                 cursor.execute(f"CREATE TABLE {CHECK_TABLE} (id integer)")
-                cursor.execute(f"INSERT INTO {CHECK_TABLE} (id) VALUES (1)")  # noqa: S608
+                cursor.execute(f"INSERT INTO {CHECK_TABLE} (id) VALUES (1)")  # noqa: S608 - a constant  # nosec B608
             transaction.set_rollback(True, using=using)
     except DatabaseError as error:
         raise DatabaseUnusable(
@@ -131,7 +131,7 @@ def _pg_tool(tool, *arguments):
     }
     if tool == "pg_restore":
         arguments = (f"--dbname={settings_dict['NAME']}", *arguments)
-    result = subprocess.run(  # noqa: S603 - fixed tool, arguments built here
+    result = subprocess.run(  # noqa: S603 - fixed tool, arguments built here  # nosec B603
         [executable, *arguments], capture_output=True, text=True, check=False, env=environment
     )
     if result.returncode != 0:

@@ -6,7 +6,15 @@ from pathlib import Path
 from django.conf import settings
 
 HOME = Path(settings.BASE_DIR) / "home"
-FEATURE_APPS = {"treatments", "directory", "editorial", "operations", "translations", "practice"}
+FEATURE_APPS = {
+    "treatments",
+    "directory",
+    "editorial",
+    "operations",
+    "translations",
+    "practice",
+    "security",
+}
 
 
 def imported_modules(path):

@@ -8,7 +8,7 @@ from .base import *  # noqa: F403
 from .base import STORAGES
 from .database import for_web_server
 
-SECRET_KEY = "test-only-insecure-key"  # noqa: S105
+SECRET_KEY = "test-only-insecure-key"  # noqa: S105 - tests only  # nosec B105
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES = {
     **STORAGES,
@@ -23,3 +23,7 @@ if os.environ.get("DATABASE_URL"):  # the same suite runs on PostgreSQL
 # Serve static files from the finders: tests do not run collectstatic.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# The suites sign in with force_login to test what each group may do; the second sign-in step
+# has its own tests, which turn this on (tests/security/test_two_factor.py).
+TWO_FACTOR_ENFORCED = False
