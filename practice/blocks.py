@@ -1,7 +1,5 @@
 """The practice's hours, closures and physicians, as StreamField blocks."""
 
-import datetime
-
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
@@ -95,8 +93,3 @@ class PhysicianBlock(blocks.StructBlock):
     class Meta:
         icon = "user"
         label = _("physician")
-
-
-def is_past(closure, today=None):
-    today = today or datetime.date.today()
-    return (closure["last_day"] or closure["first_day"]) < today

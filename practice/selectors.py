@@ -6,7 +6,6 @@ from itertools import groupby
 from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import get_language, gettext
-from wagtail.models import Locale
 
 from practice.blocks import SCHEMA_DAYS, WEEKDAYS
 from practice.formatting import time_range
@@ -95,16 +94,6 @@ def opening_hours_specification(details):
         }
         for block in details.opening_hours
     ]
-
-
-def practice_page(model, language_code=None):
-    """The live page of ``model`` (contact, privacy, accessibility) in the language, or None."""
-    language_code = (language_code or get_language() or settings.LANGUAGE_CODE).lower()
-    try:
-        locale = Locale.objects.get_for_language(language_code)
-    except Locale.DoesNotExist:
-        return None
-    return model.objects.live().public().filter(locale=locale, alias_of__isnull=True).first()
 
 
 def footer_pages(language_code=None):

@@ -4,6 +4,7 @@ from django import template
 from django.utils.translation import get_language
 
 from home.models import HomePage
+from home.selectors import per_request
 from practice import formatting
 from practice.models import ContactPage
 from practice.selectors import (
@@ -18,26 +19,24 @@ from practice.structured_data import medical_clinic
 register = template.Library()
 
 
+@per_request
+def _details(request, language):
+    return practice_details(language)
+
+
 def details_for_request(request):
     """The practice's details, once per request and language (header, footer and page share it)."""
-    if request is None:
-        return practice_details()
-    memo = request.__dict__.setdefault("_practice_details", {})
-    language = get_language()
-    if language not in memo:
-        memo[language] = practice_details(language)
-    return memo[language]
+    return _details(request, get_language())
+
+
+@per_request
+def _pages(request, language):
+    return footer_pages(language)
 
 
 def pages_for_request(request):
     """The practice's contact, privacy and accessibility pages, once per request and language."""
-    if request is None:
-        return footer_pages()
-    memo = request.__dict__.setdefault("_practice_pages", {})
-    language = get_language()
-    if language not in memo:
-        memo[language] = footer_pages(language)
-    return memo[language]
+    return _pages(request, get_language())
 
 
 @register.filter
