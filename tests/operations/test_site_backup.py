@@ -1,8 +1,9 @@
 """make backup / make restore: a seeded site is archived, wiped, restored into an empty data
-folder, and every page, translation, resource, user and file is back.
+folder, and every page, translation, resource, user, appointment request and file is back.
 
-Runs the real commands in a fresh data folder (SQLite, production settings), as `make backup`
-and `make restore` do.
+Runs the real commands in a fresh data folder (production settings), as `make backup` and
+`make restore` do: on SQLite always, and on PostgreSQL (pg_dump, pg_restore) when the suite runs
+there, in two throwaway databases beside the test database.
 """
 
 import json
@@ -12,8 +13,10 @@ import subprocess
 import sys
 import tarfile
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 import pytest
+from django.db import connection
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -24,6 +27,11 @@ from wagtail.documents import get_document_model
 user = get_user_model().objects.create_user("reception-desk", password="restored-password-123")
 document = get_document_model()(title="Exercise handout")
 document.file.save("handout.pdf", ContentFile(b"%PDF-1.4 exercise handout"), save=True)
+from practice.models import AppointmentRequest
+AppointmentRequest.objects.create(
+    name="Backup Patient", contact_method="phone", phone="514 555-0199", reason="Knee pain",
+    preferred_language="fr-ca", form_language="en-ca", consent_version="2026-12-03",
+)
 """
 
 COUNT = """
@@ -34,6 +42,7 @@ from wagtail.documents import get_document_model
 from wagtail.models import Page
 from wagtail_localize.models import Translation
 from directory.models import Resource
+from practice.models import AppointmentRequest
 document = get_document_model().objects.filter(title="Exercise handout").first()
 request = RequestFactory().post("/admin/login/")
 pages = Page.objects.filter(depth__gt=1)
@@ -45,16 +54,19 @@ print(json.dumps({
     "users": sorted(get_user_model().objects.values_list("username", flat=True)),
     "password_works": signs_in is not None,
     "document": document.file.read().decode() if document else None,
+    "requests": sorted(AppointmentRequest.objects.values_list("name", "phone", "reason")),
 }))
 """
 
 
-def manage(data_dir, *arguments, check=True):
+def manage(data_dir, *arguments, check=True, database_url=None):
     env = {
         key: value
         for key, value in os.environ.items()
-        if key not in {"DATABASE_URL", "MEDIA_ROOT"}  # this test is about the SQLite folder
+        if key not in {"DATABASE_URL", "MEDIA_ROOT"}  # the data folder's own database...
     }
+    if database_url:  # ... unless the round trip is on PostgreSQL
+        env["DATABASE_URL"] = database_url
     env.update(
         DJANGO_SETTINGS_MODULE="clinic.settings.production",
         DJANGO_SECRET_KEY="backup-test-secret-key-" + "q8Zr" * 12,
@@ -73,8 +85,13 @@ def manage(data_dir, *arguments, check=True):
     return result
 
 
-def snapshot(data_dir):
-    return json.loads(manage(data_dir, "shell", "-c", COUNT).stdout.strip().splitlines()[-1])
+def snapshot(data_dir, database_url=None):
+    result = manage(data_dir, "shell", "-c", COUNT, database_url=database_url)
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def archive_named_in(output):
+    return Path(output.split("written to ", 1)[1].strip().rstrip("."))
 
 
 @pytest.fixture(scope="module")
@@ -92,9 +109,9 @@ def test_backup_wipe_restore_brings_everything_back(seeded_site, tmp_path):
     assert before["pages"] and before["translations"] and before["resources"]
     assert {locale for _path, locale, _live in before["pages"]} == {"en-ca", "fr-ca"}
     assert before["password_works"] and before["document"] == "%PDF-1.4 exercise handout"
+    assert before["requests"] == [["Backup Patient", "514 555-0199", "Knee pain"]]
 
-    output = manage(seeded_site, "backup_site").stdout
-    archive = Path(output.split("written to ", 1)[1].strip().rstrip("."))
+    archive = archive_named_in(manage(seeded_site, "backup_site").stdout)
     assert archive.parent == seeded_site / "backups"
     assert archive.name.startswith("site-") and archive.name.endswith(".tar.gz")
     with tarfile.open(archive) as contents:
@@ -117,6 +134,48 @@ def test_backup_wipe_restore_brings_everything_back(seeded_site, tmp_path):
     assert refused.returncode != 0
     assert "already holds a site" in refused.stderr
     manage(empty, "restore_site", str(kept), "--replace")
+
+
+@pytest.fixture
+def postgres_databases(django_db_blocker):
+    """Two empty databases on the suite's PostgreSQL server, dropped afterwards."""
+    if connection.vendor != "postgresql":
+        pytest.skip("the pg_dump round trip needs the suite to run on PostgreSQL")
+    url = urlsplit(os.environ["DATABASE_URL"])
+    names = ["clinic_backup_source", "clinic_backup_restored"]
+
+    def drop_all(cursor):
+        for name in names:
+            cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+    with django_db_blocker.unblock(), connection.cursor() as cursor:
+        drop_all(cursor)
+        for name in names:
+            cursor.execute(f'CREATE DATABASE "{name}"')
+    yield [urlunsplit(url._replace(path=f"/{name}")) for name in names]
+    with django_db_blocker.unblock(), connection.cursor() as cursor:
+        drop_all(cursor)
+
+
+def test_pg_dump_backup_restores_into_an_empty_database(postgres_databases, tmp_path):
+    source_url, restored_url = postgres_databases
+    source_data = tmp_path / "site"
+    source_data.mkdir()
+    manage(source_data, "migrate", "--noinput", "-v", "0", database_url=source_url)
+    manage(source_data, "setup_site", "--no-admin", database_url=source_url)
+    manage(source_data, "shell", "-c", CREATE_EXTRA, database_url=source_url)
+    before = snapshot(source_data, source_url)
+    assert before["requests"] and before["document"] == "%PDF-1.4 exercise handout"
+
+    archive = archive_named_in(manage(source_data, "backup_site", database_url=source_url).stdout)
+    kept = tmp_path / archive.name
+    shutil.copy(archive, kept)
+    shutil.rmtree(source_data)  # the media are gone with the folder...
+    empty = tmp_path / "new-data"
+    empty.mkdir()
+    # ... and the site comes back into another, empty database.
+    manage(empty, "restore_site", str(kept), database_url=restored_url)
+    assert snapshot(empty, restored_url) == before
 
 
 def test_restore_refuses_what_is_not_a_site_backup(tmp_path):
