@@ -1,9 +1,11 @@
 """Uploads through the admin: content decides, not the name; sizes capped; names made plain."""
 
+import errno
 import io
 import zipfile
 
 import pytest
+from django.core.files.storage import FileSystemStorage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 from PIL import Image as PillowImage
@@ -206,3 +208,48 @@ def test_an_image_with_too_many_pixels_is_refused(admin_client):
 )
 def test_names_are_normalised(original, normalised):
     assert normalised_filename(original) == normalised
+
+
+# A full disk
+
+
+@pytest.fixture
+def full_disk(monkeypatch):
+    def no_space(self, name, content):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(FileSystemStorage, "_save", no_space)
+
+
+def test_a_full_disk_during_an_upload_gives_a_clear_message_and_saves_nothing(
+    admin_client, full_disk, caplog
+):
+    response = upload_document(admin_client, "handout.pdf", PDF)
+    assert response.status_code == 302
+    assert response["Location"] == "/admin/documents/add/"
+    page = admin_client.get(response["Location"]).content.decode()
+    assert "disk is full. Nothing was changed." in page
+    assert documents() == []
+    assert [record.levelname for record in caplog.records if "Disk full" in record.message] == [
+        "ERROR"
+    ]
+
+
+# The uploader's failed write rolls back its own transaction: a test transaction around it cannot.
+@pytest.mark.django_db(transaction=True)
+def test_a_full_disk_answers_the_multiple_uploader_in_its_own_terms(admin_client, full_disk):
+    response = admin_client.post(
+        "/admin/images/multiple/add/",
+        {"files[]": SimpleUploadedFile("diagram.png", png_bytes())},
+        headers={"x-requested-with": "XMLHttpRequest"},
+    )
+    assert response.json()["success"] is False
+    assert "disk is full" in response.json()["error_message"]
+    assert images() == []
+
+
+def test_the_full_disk_message_is_in_french_for_a_french_admin(client, french_admin, full_disk):
+    client.force_login(french_admin)
+    response = upload_image(client, "diagram.png", png_bytes())
+    page = client.get(response["Location"]).content.decode()
+    assert "le disque du serveur est plein" in page
