@@ -11,7 +11,7 @@ MESSAGES_ARGS := -l fr_CA --add-location=file \
 	--ignore=.venv --ignore=node_modules --ignore=tests --ignore=staticfiles --ignore=data
 
 .PHONY: run dev demo-users purge-requests test lint check bench messages install install-dev data-dir migrate-and-seed \
-	test-postgres browser-deps test-browser clean audit backup restore
+	test-postgres browser-deps test-browser clean audit backup restore test-deploy deploy-files
 
 $(VENV)/.run-installed: requirements.txt
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed ($(PYTHON) not found)."; exit 1; }
@@ -47,11 +47,11 @@ migrate-and-seed: install data-dir
 # Serve the site as production does: gunicorn + WhiteNoise, DEBUG off. Threaded workers, so an
 # idle browser connection (Chromium preconnects) cannot hold a whole worker.
 run: migrate-and-seed
-	@echo "Appointment requests are kept $${REQUEST_RETENTION_DAYS:-90} days: schedule 'make purge-requests' daily (cron) to delete older ones."
-	@echo "Serving on http://$(HOST):$(PORT)/  (Ctrl+C to stop)"
-	@$(PROD_ENV) ALLOWED_HOSTS="$${ALLOWED_HOSTS:-127.0.0.1,localhost,$(HOST)}" \
-		$(VENV)/bin/gunicorn --chdir site clinic.wsgi:application \
-		--bind $(HOST):$(PORT) --workers 2 --threads 4 --access-logfile - --error-logfile -
+	@echo "Appointment requests are kept $${REQUEST_RETENTION_DAYS:-90} days (the scheduler purges older ones daily)."
+	@echo "Serving on http://$(HOST):$(PORT)/ with the task worker and the scheduled jobs (Ctrl+C to stop)"
+	@$(PROD_ENV) ALLOWED_HOSTS="$${ALLOWED_HOSTS:-127.0.0.1,localhost,$(HOST)}" HOST=$(HOST) \
+		PATH="$(abspath $(VENV))/bin:$$PATH" PYTHONUNBUFFERED=1 \
+		$(VENV)/bin/honcho start --no-colour --port $(PORT) --procfile Procfile
 
 # Delete appointment requests older than REQUEST_RETENTION_DAYS (idempotent; schedule it daily).
 purge-requests: install data-dir
