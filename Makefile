@@ -122,3 +122,7 @@ test-postgres: install-dev
 
 clean:
 	rm -rf $(VENV) staticfiles node_modules
+
+# deploy/crontab and deploy/systemd/clinic-job-*.timer from operations/schedule.py.
+deploy-files: install
+	DJANGO_SETTINGS_MODULE=clinic.settings.test $(PY) manage.py deploy_files

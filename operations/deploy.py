@@ -3,7 +3,9 @@
 from operations.schedule import JOBS
 
 SITE = "/srv/clinic"
-HEADER = "# Generated from operations/schedule.py by `manage.py deploy_files`: edit that, not this.\n"
+HEADER = (
+    "# Generated from operations/schedule.py by `manage.py deploy_files`: edit that, not this.\n"
+)
 
 
 def crontab():

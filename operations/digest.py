@@ -55,7 +55,11 @@ def digest_message(user, today=None):
         subject = render_to_string("operations/email/clinical_review_digest_subject.txt", context)
         body = render_to_string("operations/email/clinical_review_digest.txt", context)
     return EmailMultiAlternatives(
-        subject.strip(), body.strip(), None, [user.email], headers={"Auto-Submitted": "auto-generated"}
+        subject.strip(),
+        body.strip(),
+        None,
+        [user.email],
+        headers={"Auto-Submitted": "auto-generated"},
     )
 
 

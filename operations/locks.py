@@ -12,7 +12,9 @@ from django.db import connection
 def job_lock(name):
     """Yield True when this process holds the job's lock, False when another run holds it."""
     if connection.vendor == "postgresql":
-        key = int.from_bytes(hashlib.sha256(f"job:{name}".encode()).digest()[:8], "big", signed=True)
+        key = int.from_bytes(
+            hashlib.sha256(f"job:{name}".encode()).digest()[:8], "big", signed=True
+        )
         with connection.cursor() as cursor:
             cursor.execute("SELECT pg_try_advisory_lock(%s)", [key])
             held = cursor.fetchone()[0]

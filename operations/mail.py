@@ -6,6 +6,7 @@ enqueued again for the recipients still waiting, 2, 4, 8... minutes later, at mo
 EMAIL_SEND_ATTEMPTS times in all.
 """
 
+import contextlib
 import datetime
 import logging
 import smtplib
@@ -43,10 +44,9 @@ def send_each(messages):
             except SEND_ERRORS as error:
                 failed[key] = error
     finally:
-        try:
+        # The server went away after the last message: nothing to undo.
+        with contextlib.suppress(SEND_ERRORS):
             connection.close()
-        except SEND_ERRORS:  # the server went away after the last message: nothing to undo
-            pass
     return failed
 
 
@@ -78,6 +78,4 @@ def retry_later(task, what, failed, attempt, args, kwargs_for_retry):
     if not backend.supports_defer:  # the immediate backend: no later to retry in
         return None
     run_after = timezone.now() + datetime.timedelta(minutes=2**attempt)
-    return task.using(run_after=run_after).enqueue(
-        *args, **kwargs_for_retry, attempt=attempt + 1
-    )
+    return task.using(run_after=run_after).enqueue(*args, **kwargs_for_retry, attempt=attempt + 1)

@@ -44,7 +44,12 @@ def send_clinical_review_digest(user_pk, attempt=1):
     failed = mail.send_each({user.pk: message})
     if failed:
         mail.retry_later(
-            send_clinical_review_digest, "the clinical review digest", failed, attempt, (user_pk,), {}
+            send_clinical_review_digest,
+            "the clinical review digest",
+            failed,
+            attempt,
+            (user_pk,),
+            {},
         )
         return 0
     return 1

@@ -86,7 +86,10 @@ def test_submitting_answers_before_any_email_and_the_worker_sends_them(
     assert "soumise" in french.body.lower() or "soumis" in french.body.lower()
     task = state.current_task_state.task
     base = "https://clinic.example.org/admin/pages"
-    for link in (f"{base}/workflow/preview/{treatment.pk}/{task.pk}/", f"{base}/{treatment.pk}/edit/"):
+    for link in (
+        f"{base}/workflow/preview/{treatment.pk}/{task.pk}/",
+        f"{base}/{treatment.pk}/edit/",
+    ):
         assert link in english.body and link in french.body
 
 
@@ -137,9 +140,10 @@ def test_smtp_down_publish_succeeds_logged_once_retried_then_given_up(
 
     with caplog.at_level(logging.INFO, "operations.mail"):
         run_queued_tasks()
-        retry = DBTaskResult.objects.ready().count() + DBTaskResult.objects.filter(
-            status="READY", run_after__gt=timezone.now()
-        ).count()
+        retry = (
+            DBTaskResult.objects.ready().count()
+            + DBTaskResult.objects.filter(status="READY", run_after__gt=timezone.now()).count()
+        )
         assert retry == 1  # a retry, later: not ready now
         assert DBTaskResult.objects.ready().count() == 0
         for _attempt in range(5):
@@ -186,9 +190,11 @@ def test_a_retry_goes_only_to_the_recipients_not_reached(
 def test_publishing_leaves_the_reference_index_to_the_worker(clinical_pages, database_tasks):
     treatment, _condition = clinical_pages
     treatment.save_revision().publish()
-    assert DBTaskResult.objects.ready().filter(
-        task_path="wagtail.tasks.update_reference_index_task"
-    ).exists()
+    assert (
+        DBTaskResult.objects.ready()
+        .filter(task_path="wagtail.tasks.update_reference_index_task")
+        .exists()
+    )
     run_queued_tasks()
     assert not DBTaskResult.objects.ready().exists()
     assert DBTaskResult.objects.failed().count() == 0
