@@ -42,6 +42,7 @@ ADMINS = [(address, address) for address in os.environ.get("ADMINS", "").split("
 DEFAULT_EXCEPTION_REPORTER_FILTER = "operations.logging.PrivateReporterFilter"
 SENTRY_DSN = os.environ.get("SENTRY_DSN", "")
 
+# Django's own logging stays under this: its "django" logger mails ADMINS every error (DEBUG off).
 # One line per request (operations.middleware.RequestLogMiddleware) with its request id and time;
 # every line of a request carries the id. LOG_LEVEL=INFO by default: the request lines are INFO.
 LOGGING = {
@@ -59,16 +60,10 @@ LOGGING = {
             "filters": ["request_id"],
             "formatter": "line",
         },
-        "mail_admins": {
-            "class": "django.utils.log.AdminEmailHandler",
-            "level": "ERROR",
-            "include_html": False,
-        },
     },
     "root": {"handlers": ["console"], "level": "WARNING"},
     "loggers": {
         "operations": {"level": os.environ.get("LOG_LEVEL", "INFO")},
-        "django.request": {"handlers": ["mail_admins"], "level": "ERROR"},
         "django_tasks_db": {"level": "INFO"},
     },
 }
