@@ -126,3 +126,10 @@ clean:
 # deploy/crontab and deploy/systemd/clinic-job-*.timer from operations/schedule.py.
 deploy-files: install
 	DJANGO_SETTINGS_MODULE=clinic.settings.test $(PY) manage.py deploy_files
+
+# nginx with a self-signed certificate in front of gunicorn, HTTPS=1: HSTS, secure cookies,
+# redirects, login and a form through the proxy, static files, the upload limit (docs/deploy.md).
+test-deploy: install-dev
+	@if command -v nginx >/dev/null || test -x /usr/sbin/nginx; then \
+		DEPLOY_SMOKE=1 $(VENV)/bin/pytest tests/operations/test_deploy_tls.py -p no:cacheprovider; \
+	else echo "Deploy smoke test SKIPPED: nginx is not installed (apt-get install nginx)."; fi
