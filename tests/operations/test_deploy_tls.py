@@ -110,7 +110,8 @@ def deployed(tmp_path_factory):
     subprocess.run(manage + ["setup_site"], env=env, check=True, cwd=ROOT, capture_output=True)
     create_user = (
         "from django.contrib.auth import get_user_model; "
-        f"get_user_model().objects.create_user('smoke-editor', password='{PASSWORD}', is_staff=True)"
+        "get_user_model().objects.create_user("
+        f"'smoke-editor', password='{PASSWORD}', is_staff=True)"
     )
     subprocess.run(manage + ["shell", "-c", create_user], env=env, check=True, cwd=ROOT)
     gunicorn = subprocess.Popen(
