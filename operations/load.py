@@ -12,6 +12,7 @@ and the bench's own small tasks, whose time from enqueue to done is the worker's
 
 import http.client
 import json
+import os
 import re
 import secrets
 import statistics
@@ -218,7 +219,18 @@ def start_worker():
     return subprocess.Popen(  # noqa: S603 - our own command, fixed arguments  # nosec B603
         [sys.executable, str(manage), "db_worker", "--no-reload", "--interval", "1"]
         + ["--no-startup-delay", "--verbosity", "0"],
+        env={**os.environ, "LOG_LEVEL": "WARNING"},
     )
+
+
+def stop(process):
+    """Ask a server or the worker to stop; kill it if it still runs after 30 s."""
+    process.terminate()
+    try:
+        process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait(timeout=10)
 
 
 def remove_bench_tasks():
@@ -344,7 +356,13 @@ def run(
     port = free_port()
     contact = contact_page_path()
     # Every sender posts from 127.0.0.1: the per-address limit would answer 429 after a few.
-    server = start_server(port, workers=2, threads=4, env={"REQUEST_RATE_LIMIT": "1000000"})
+    server = start_server(
+        port,
+        workers=2,
+        threads=4,
+        # Request lines (INFO) would bury the table; warnings and errors still show.
+        env={"REQUEST_RATE_LIMIT": "1000000", "LOG_LEVEL": "WARNING"},
+    )
     tallies, threads = [], []
     worker = start_worker() if uses_database_tasks() else None
     task_senders = task_senders if worker else 0
@@ -380,11 +398,10 @@ def run(
             published.errors += collected.errors
         tallies.append(published)
     finally:
-        server.terminate()
-        server.wait(timeout=10)
+        for process in (server, worker):
+            if process is not None:
+                stop(process)
         if worker is not None:
-            worker.terminate()
-            worker.wait(timeout=60)
             remove_bench_tasks()
         remove_staff_logins()
         remove_bench_requests()

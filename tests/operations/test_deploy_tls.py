@@ -134,10 +134,18 @@ def deployed(tmp_path_factory):
             "cert": str(cert),
         }
     finally:
-        proxy.terminate()
-        gunicorn.terminate()
-        proxy.wait(timeout=10)
-        gunicorn.wait(timeout=10)
+        for process in (proxy, gunicorn):
+            stop(process)
+
+
+def stop(process):
+    """Ask a server to stop; kill it if it is still finishing a connection after 10 s."""
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait(timeout=10)
 
 
 @pytest.fixture
