@@ -364,8 +364,8 @@ def run(
         env={"REQUEST_RATE_LIMIT": "1000000", "LOG_LEVEL": "WARNING"},
     )
     tallies, threads = [], []
-    worker = start_worker() if uses_database_tasks() else None
-    task_senders = task_senders if worker else 0
+    task_worker = start_worker() if uses_database_tasks() else None
+    task_senders = task_senders if task_worker else 0
     try:
         deadline = time.monotonic() + seconds
         # Several editors publish several pages: more publishers, more writes per second.
@@ -398,10 +398,10 @@ def run(
             published.errors += collected.errors
         tallies.append(published)
     finally:
-        for process in (server, worker):
+        for process in (server, task_worker):
             if process is not None:
                 stop(process)
-        if worker is not None:
+        if task_worker is not None:
             remove_bench_tasks()
         remove_staff_logins()
         remove_bench_requests()
@@ -420,6 +420,6 @@ def run(
     for tally in tallies:
         for error in sorted(set(tally.errors))[:3]:
             stdout.write(f"  {tally.kind}: {error}")
-    if worker is None:
+    if task_worker is None:
         stdout.write("Not measured: the task worker (TASKS_BACKEND is not the database).")
     return [tally.row() for tally in tallies]
