@@ -11,7 +11,7 @@ MESSAGES_ARGS := -l fr_CA --add-location=file \
 	--ignore=.venv --ignore=node_modules --ignore=tests --ignore=staticfiles --ignore=data
 
 .PHONY: run dev demo-users purge-requests test lint check bench messages install install-dev data-dir migrate-and-seed \
-	test-postgres browser-deps test-browser clean audit backup restore
+	test-postgres browser-deps test-browser clean audit backup restore test-deploy deploy-files
 
 $(VENV)/.run-installed: requirements.txt
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed ($(PYTHON) not found)."; exit 1; }
@@ -47,11 +47,11 @@ migrate-and-seed: install data-dir
 # Serve the site as production does: gunicorn + WhiteNoise, DEBUG off. Threaded workers, so an
 # idle browser connection (Chromium preconnects) cannot hold a whole worker.
 run: migrate-and-seed
-	@echo "Appointment requests are kept $${REQUEST_RETENTION_DAYS:-90} days: schedule 'make purge-requests' daily (cron) to delete older ones."
-	@echo "Serving on http://$(HOST):$(PORT)/  (Ctrl+C to stop)"
-	@$(PROD_ENV) ALLOWED_HOSTS="$${ALLOWED_HOSTS:-127.0.0.1,localhost,$(HOST)}" \
-		$(VENV)/bin/gunicorn --chdir site clinic.wsgi:application \
-		--bind $(HOST):$(PORT) --workers 2 --threads 4 --access-logfile - --error-logfile -
+	@echo "Appointment requests are kept $${REQUEST_RETENTION_DAYS:-90} days (the scheduler purges older ones daily)."
+	@echo "Serving on http://$(HOST):$(PORT)/ with the task worker and the scheduled jobs (Ctrl+C to stop)"
+	@$(PROD_ENV) ALLOWED_HOSTS="$${ALLOWED_HOSTS:-127.0.0.1,localhost,$(HOST)}" HOST=$(HOST) \
+		PATH="$(abspath $(VENV))/bin:$$PATH" PYTHONUNBUFFERED=1 \
+		$(VENV)/bin/honcho start --no-colour --port $(PORT) --procfile Procfile
 
 # Delete appointment requests older than REQUEST_RETENTION_DAYS (idempotent; schedule it daily).
 purge-requests: install data-dir
@@ -122,3 +122,14 @@ test-postgres: install-dev
 
 clean:
 	rm -rf $(VENV) staticfiles node_modules
+
+# deploy/crontab and deploy/systemd/clinic-job-*.timer from operations/schedule.py.
+deploy-files: install
+	DJANGO_SETTINGS_MODULE=clinic.settings.test $(PY) manage.py deploy_files
+
+# nginx with a self-signed certificate in front of gunicorn, HTTPS=1: HSTS, secure cookies,
+# redirects, login and a form through the proxy, static files, the upload limit (docs/deploy.md).
+test-deploy: install-dev
+	@if command -v nginx >/dev/null || test -x /usr/sbin/nginx; then \
+		DEPLOY_SMOKE=1 $(VENV)/bin/pytest tests/operations/test_deploy_tls.py -p no:cacheprovider; \
+	else echo "Deploy smoke test SKIPPED: nginx is not installed (apt-get install nginx)."; fi

@@ -5,12 +5,14 @@
 every kind of request runs in its own threads at the same time, and each kind reports its count,
 errors, median and 99th percentile. Only loopback traffic; every loop stops at the deadline.
 
-Each kind is a small class with ``one`` (one request, raises on error): more kinds (the task
-worker) plug in as the site gains them.
+Each kind is a small class with ``one`` (one request, raises on error). The task worker runs as
+`make run` runs it (``manage.py db_worker``), taking Wagtail's index updates from the publishes
+and the bench's own small tasks, whose time from enqueue to done is the worker's row.
 """
 
 import http.client
 import json
+import os
 import re
 import secrets
 import statistics
@@ -182,6 +184,78 @@ class AppointmentRequests:
             client.close()
 
 
+class WorkerTasks:
+    """A small task enqueued and waited for: enqueue (a write), the worker's poll, its result."""
+
+    kind = "task through the worker"
+
+    def one(self, wait=30):
+        from django_tasks.base import TaskResultStatus
+
+        from operations.tasks import bench_ping
+
+        result = bench_ping.enqueue()
+        deadline = time.monotonic() + wait
+        while True:
+            time.sleep(0.05)
+            result.refresh()
+            if result.status == TaskResultStatus.SUCCESSFUL:
+                return
+            if result.status == TaskResultStatus.FAILED:
+                raise RequestFailed("the task failed")
+            if time.monotonic() > deadline:
+                raise RequestFailed(f"not run within {wait} s")
+
+
+def uses_database_tasks():
+    from django_tasks import task_backends
+    from django_tasks_db.backend import DatabaseBackend
+
+    return isinstance(task_backends["default"], DatabaseBackend)
+
+
+def start_worker():
+    manage = Path(settings.BASE_DIR) / "manage.py"
+    return subprocess.Popen(  # noqa: S603 - our own command, fixed arguments  # nosec B603
+        [sys.executable, str(manage), "db_worker", "--no-reload", "--interval", "1"]
+        + ["--no-startup-delay", "--verbosity", "0"],
+        env={**os.environ, "LOG_LEVEL": "WARNING"},
+    )
+
+
+def warm_up(port, path, task_worker, seconds=180):
+    """Wait until the server answers and the worker has run a task: on a busy machine their
+    processes take a while to boot, and the clock should not run meanwhile."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        client = Http(port)
+        try:
+            if client.request("GET", path)[0] == 200:
+                break
+        except (OSError, http.client.HTTPException):
+            time.sleep(1)
+        finally:
+            client.close()
+    if task_worker is not None:
+        WorkerTasks().one(wait=max(1, deadline - time.monotonic()))
+
+
+def stop(process):
+    """Ask a server or the worker to stop; kill it if it still runs after 30 s."""
+    process.terminate()
+    try:
+        process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait(timeout=10)
+
+
+def remove_bench_tasks():
+    from django_tasks_db.models import DBTaskResult
+
+    DBTaskResult.objects.filter(task_path="operations.tasks.bench_ping").delete()
+
+
 def contact_page_path():
     from practice.models import ContactPage
 
@@ -287,6 +361,8 @@ def run(
     publishers=1,
     senders=2,
     send_interval=1.0,
+    task_senders=1,
+    task_interval=0.5,
 ):
     pages = condition_pages()
     if not pages:
@@ -297,9 +373,18 @@ def run(
     port = free_port()
     contact = contact_page_path()
     # Every sender posts from 127.0.0.1: the per-address limit would answer 429 after a few.
-    server = start_server(port, workers=2, threads=4, env={"REQUEST_RATE_LIMIT": "1000000"})
+    server = start_server(
+        port,
+        workers=2,
+        threads=4,
+        # Request lines (INFO) would bury the table; warnings and errors still show.
+        env={"REQUEST_RATE_LIMIT": "1000000", "LOG_LEVEL": "WARNING"},
+    )
     tallies, threads = [], []
+    task_worker = start_worker() if uses_database_tasks() else None
+    task_senders = task_senders if task_worker else 0
     try:
+        warm_up(port, page.url, task_worker)
         deadline = time.monotonic() + seconds
         # Several editors publish several pages: more publishers, more writes per second.
         editors = [
@@ -313,6 +398,7 @@ def run(
                 (AppointmentRequests(port, contact), send_interval)
                 for _ in range(senders if contact else 0)
             ],
+            *[(WorkerTasks(), task_interval) for _ in range(task_senders)],
         ]
         by_kind = {}
         for worker, interval in plan:
@@ -330,16 +416,20 @@ def run(
             published.errors += collected.errors
         tallies.append(published)
     finally:
-        server.terminate()
-        server.wait(timeout=10)
+        for process in (server, task_worker):
+            if process is not None:
+                stop(process)
+        if task_worker is not None:
+            remove_bench_tasks()
         remove_staff_logins()
         remove_bench_requests()
 
     stdout.write(
         f"\nMixed load for {seconds} s on {connection.vendor}: {readers} readers, {logins} staff "
         f"logging in, {publishers} editor(s) each publishing every {publish_interval} s, "
-        f"{senders} patient(s) each sending a request every {send_interval} s "
-        "(gunicorn 2 workers x 4 threads)."
+        f"{senders} patient(s) each sending a request every {send_interval} s, "
+        f"{task_senders} task(s) through the worker every {task_interval} s "
+        "(gunicorn 2 workers x 4 threads; the worker as make run starts it)."
     )
     stdout.write(f"{'kind':<26}  {'count':>6}  {'errors':>6}  {'median ms':>9}  {'p99 ms':>7}")
     for kind, count, errors, median, p99 in (tally.row() for tally in tallies):
@@ -348,5 +438,6 @@ def run(
     for tally in tallies:
         for error in sorted(set(tally.errors))[:3]:
             stdout.write(f"  {tally.kind}: {error}")
-    stdout.write("Not measured yet: a task worker (none exists yet).")
+    if task_worker is None:
+        stdout.write("Not measured: the task worker (TASKS_BACKEND is not the database).")
     return [tally.row() for tally in tallies]

@@ -25,6 +25,12 @@ class Command(BaseCommand):
         parser.add_argument(
             "--send-interval", type=float, default=1.0, help="Seconds between a patient's posts."
         )
+        parser.add_argument(
+            "--task-senders", type=int, default=1, help="Threads sending tasks to the worker."
+        )
+        parser.add_argument(
+            "--task-interval", type=float, default=0.5, help="Seconds between a thread's tasks."
+        )
         parser.add_argument("--publisher", type=int, help=argparse.SUPPRESS)
 
     def handle(
@@ -37,6 +43,8 @@ class Command(BaseCommand):
         publishers,
         senders,
         send_interval,
+        task_senders,
+        task_interval,
         publisher,
         **options,
     ):
@@ -53,4 +61,6 @@ class Command(BaseCommand):
             publishers=publishers,
             senders=senders,
             send_interval=send_interval,
+            task_senders=task_senders,
+            task_interval=task_interval,
         )

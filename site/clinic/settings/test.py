@@ -27,3 +27,7 @@ WHITENOISE_AUTOREFRESH = True
 # The suites sign in with force_login to test what each group may do; the second sign-in step
 # has its own tests, which turn this on (tests/security/test_two_factor.py).
 TWO_FACTOR_ENFORCED = False
+
+# Tasks run inside the request, as before Wagtail 8 had a worker: the suites see their effects at
+# once. tests/operations/ switch to the database backend to test the worker itself.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
