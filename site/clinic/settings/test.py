@@ -27,3 +27,13 @@ WHITENOISE_AUTOREFRESH = True
 # The suites sign in with force_login to test what each group may do; the second sign-in step
 # has its own tests, which turn this on (tests/security/test_two_factor.py).
 TWO_FACTOR_ENFORCED = False
+
+# The page cache is off in every suite but its own (tests/pagecache turns it on), so other
+# suites count the queries of a real render and never see another test's page. One process: a
+# memory cache, unless REDIS_URL runs the page cache's tests against Redis (.ci/run).
+PAGE_CACHE_ENABLED = False
+if not os.environ.get("REDIS_URL"):
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "TIMEOUT": None},
+    }
