@@ -28,7 +28,7 @@ CEILINGS = {
     "ConditionIndexPage": 18,
     "TreatmentPage": 32,
     "ConditionPage": 22,
-    "DirectoryPage": 16,
+    "DirectoryPage": 20,
     "ContactPage": 17,
     "PrivacyStatementPage": 15,
     "AccessibilityStatementPage": 18,
