@@ -30,6 +30,10 @@ english = Page.objects.get(
 )
 french = english.get_translation(Locale.objects.get(language_code="fr-ca"))
 Page.objects.filter(pk=french.pk).update(alias_of={alias_of})
+# Written behind Wagtail's back (no signal): the page cache is told by hand.
+from pagecache import dependencies, signal_handlers
+signal_handlers.purge(dependencies.for_page(english))
+signal_handlers.purge(dependencies.for_page(french))
 """
 
 

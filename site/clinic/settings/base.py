@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "operations",
     "translations",
     "security",
+    "pagecache",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -91,6 +92,7 @@ MIDDLEWARE = [
     "security.two_factor.TwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "pagecache.middleware.PageCacheMiddleware",  # anonymous readers of Wagtail pages
     "axes.middleware.AxesMiddleware",  # last: turns a lockout into the sign-in page's message
 ]
 
@@ -168,6 +170,13 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 WHITENOISE_MAX_AGE = 60 * 60 * 24 * 365  # hashed names: safe to cache for a year
+
+# Caches (Redis through REDIS_URL), the page cache, CDN purges, S3 media: settings/caching.py.
+from .caching import *  # noqa: E402, F403
+from .caching import MEDIA_STORAGE  # noqa: E402
+
+if MEDIA_STORAGE:
+    STORAGES["default"] = MEDIA_STORAGE
 
 WAGTAIL_SITE_NAME = "Prolotherapy practice"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")

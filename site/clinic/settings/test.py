@@ -31,3 +31,13 @@ TWO_FACTOR_ENFORCED = False
 # Tasks run inside the request, as before Wagtail 8 had a worker: the suites see their effects at
 # once. tests/operations/ switch to the database backend to test the worker itself.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+# The page cache is off in every suite but its own (tests/pagecache turns it on), so other
+# suites count the queries of a real render and never see another test's page. One process: a
+# memory cache, unless REDIS_URL runs the page cache's tests against Redis (.ci/run).
+PAGE_CACHE_ENABLED = False
+if not os.environ.get("REDIS_URL"):
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "TIMEOUT": None},
+    }
