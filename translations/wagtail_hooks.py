@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.models import Page
 
-from translations import policy, views
+from translations import history, policy, views
 
 CONVERT_TO_ALIAS = "localize-convert-to-alias"
 
@@ -22,8 +22,18 @@ def register_urls():
             "localize/page/<int:page_id>/convert_to_alias/",
             views.convert_to_alias_refused,
             name="translations_convert_to_alias_refused",
-        )
+        ),
+        path(
+            "translations/review/<int:translation_id>/",
+            views.review,
+            name="translations_review",
+        ),
     ]
+
+
+@hooks.register("register_log_actions")
+def register_history_actions(actions):
+    history.register(actions)
 
 
 @hooks.register("construct_page_action_menu")

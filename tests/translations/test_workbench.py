@@ -1,0 +1,292 @@
+"""The translation editor as the translators' and French reviewers' workbench (issue 19)."""
+
+import re
+
+import pytest
+from django.urls import reverse
+from wagtail.models import Page, PageLogEntry, WorkflowState
+from wagtail.users.models import UserProfile
+from wagtail_localize.models import StringSegment, StringTranslation, Translation
+
+from translations import diff, history
+
+pytestmark = pytest.mark.django_db
+
+NEW_SUMMARY = "Pain in the lower back, including sciatica and stiffness."
+
+
+def editor_url(page):
+    return reverse("wagtailadmin_pages:edit", args=[page.pk])
+
+
+def in_french(user):
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = "fr-ca"
+    profile.save()
+    return user
+
+
+def translation_of(page):
+    return Translation.objects.get(
+        source__object_id=page.translation_key, target_locale=page.locale
+    )
+
+
+def change_english_summary(french_page, text=NEW_SUMMARY):
+    english = Page.objects.get(
+        translation_key=french_page.translation_key, locale__language_code="en-ca"
+    ).specific
+    english.summary = text
+    english.save_revision().publish()
+    return english
+
+
+def sync(page):
+    translation_of(page).source.update_from_db()
+
+
+def translate(page, path, text, user=None):
+    translation = translation_of(page)
+    segment = StringSegment.objects.select_related("string", "context").get(
+        source=translation.source, context__path=path
+    )
+    StringTranslation.objects.update_or_create(
+        translation_of=segment.string,
+        locale=translation.target_locale,
+        context=segment.context,
+        defaults={"data": text, "last_translated_by": user},
+    )
+
+
+def workbench_html(response):
+    html = response.content.decode()
+    match = re.search(r'<section class="translation-workbench.*?</section>', html, re.S)
+    assert match, "no workbench on the translation editor"
+    return match.group(0)
+
+
+def props_of(response):
+    import html
+    import json
+
+    raw = re.search(
+        r'class="js-translation-editor" data-props="([^"]*)"', response.content.decode()
+    )
+    return json.loads(html.unescape(raw.group(1)))
+
+
+def messages_of(response):
+    return [str(m) for m in response.context["messages"]] if response.context else []
+
+
+def state_of(page):
+    return WorkflowState.objects.active().filter(object_id=str(page.pk)).first()
+
+
+def test_word_diff_marks_removed_and_added_words():
+    html = diff.word_diff("Pain in the back.", "Pain in the <b>lower</b> back, often.")
+    assert str(html) == "Pain in the <del>back.</del><ins>lower back, often.</ins>"
+    assert "&lt;script&gt;" in diff.word_diff("a", "<p>&lt;script&gt;</p>")
+
+
+def test_before_a_sync_the_editor_says_the_english_changed(client, french_condition, translator):
+    change_english_summary(french_condition)
+    client.force_login(translator)
+    response = client.get(editor_url(french_condition))
+    panel = workbench_html(response)
+    assert 'data-workbench="english-changed"' in panel
+    assert "1 passage differs" in panel
+    assert (
+        reverse(
+            "wagtail_localize:update_translations",
+            args=[translation_of(french_condition).source.pk],
+        )
+        in panel
+    )
+    # Nothing changed in the French yet.
+    assert 'data-workbench="changes"' not in panel
+
+
+def test_after_a_sync_each_changed_segment_shows_the_english_diff_and_the_earlier_french(
+    client, french_condition, translator
+):
+    change_english_summary(french_condition)
+    sync(french_condition)
+    client.force_login(translator)
+    panel = workbench_html(client.get(editor_url(french_condition)))
+    assert 'data-workbench="english-changed"' not in panel
+    changes = re.search(r'data-workbench="changes">(.*?)</ol>', panel, re.S).group(1)
+    assert changes.count("<li") == 1  # only the summary: unchanged segments stay translated
+    assert "<del>sciatica.</del><ins>sciatica and stiffness.</ins>" in changes.replace("\n", "")
+    assert "Douleur au bas du dos." in changes  # the earlier French, as a suggestion
+    # The unchanged title keeps its French; the summary waits for a new one.
+    translation = translation_of(french_condition)
+    assert translation.get_progress() == (
+        translation.get_progress()[0],
+        translation.get_progress()[0] - 1,
+    )
+
+
+def test_translator_submits_from_the_editor_refused_with_the_count_then_sent(
+    client, french_condition, translator
+):
+    change_english_summary(french_condition)
+    sync(french_condition)
+    client.force_login(translator)
+    response = client.get(editor_url(french_condition))
+    panel = workbench_html(response)
+    assert "1 string is not translated yet" in panel
+    form = re.search(
+        r'<form method="post" action="([^"]+)"[^>]*data-workbench="submit-form"', panel
+    )
+    assert form, panel
+    response = client.post(form.group(1), {"next": editor_url(french_condition)}, follow=True)
+    assert any("14 of 15" in m or "Translate every string" in m for m in messages_of(response))
+    assert state_of(french_condition) is None
+    # Nothing typed is lost: the translated strings are still there.
+    assert StringTranslation.objects.filter(data="Douleur lombaire").exists()
+
+    translate(
+        french_condition, "summary", "Douleur au bas du dos, y compris la raideur.", translator
+    )
+    response = client.post(form.group(1), {"next": editor_url(french_condition)}, follow=True)
+    assert response.redirect_chain[-1][0] == editor_url(french_condition)
+    state = state_of(french_condition)
+    assert state is not None and state.status == WorkflowState.STATUS_IN_PROGRESS
+    panel = workbench_html(response)
+    assert 'data-workbench="in-review"' in panel
+    assert "Mathieu Roy" in panel and "French reviewers" in panel
+    assert 'data-workbench="submit-form"' not in panel
+    # The live French page is as it was.
+    assert Page.objects.get(pk=french_condition.pk).specific.summary == "Douleur au bas du dos."
+
+
+def test_no_button_in_the_editor_makes_french_live_for_someone_who_may_not(
+    client, french_condition, translator, french_reviewer
+):
+    client.force_login(translator)
+    props = props_of(client.get(editor_url(french_condition)))
+    assert props["perms"]["canPublish"] is False
+    assert props["links"]["convertToAliasUrl"] is None
+    # A French reviewer may publish a French page that is not in review...
+    client.force_login(french_reviewer)
+    assert props_of(client.get(editor_url(french_condition)))["perms"]["canPublish"] is True
+    # ...but on one in review approves instead: no plain Publish.
+    client.force_login(translator)
+    client.post(reverse("editorial:submit_translation", args=[french_condition.pk]))
+    assert state_of(french_condition) is not None
+    client.force_login(french_reviewer)
+    props = props_of(client.get(editor_url(french_condition)))
+    assert props["perms"]["canPublish"] is False
+
+
+def submit_changed_french(client, page, translator, text):
+    change_english_summary(page)
+    sync(page)
+    translate(page, "summary", text, translator)
+    client.force_login(translator)
+    client.post(reverse("editorial:submit_translation", args=[page.pk]))
+    return state_of(page)
+
+
+def test_reviewer_requests_changes_then_approves_from_the_editor(
+    client, french_condition, translator, french_reviewer
+):
+    review_url = reverse("translations_review", args=[translation_of(french_condition).pk])
+    submit_changed_french(client, french_condition, translator, "Douleur au dos, raideur.")
+
+    client.force_login(french_reviewer)
+    panel = workbench_html(client.get(editor_url(french_condition)))
+    table = re.search(r'data-workbench="review">(.*?)</table>', panel, re.S).group(1)
+    assert "Low back pain" in table and "Douleur lombaire" in table  # English beside French
+    assert table.count('data-changed="true"') == 1
+    assert "<ins>sciatica and stiffness.</ins>" in table
+    assert (
+        reverse("wagtail_localize:preview_translation", args=[translation_of(french_condition).pk])
+        in panel
+    )
+
+    # Request changes without a comment: refused, nothing changes.
+    response = client.post(review_url, {"action": "reject", "comment": " "}, follow=True)
+    assert any("Say what to change" in m for m in messages_of(response))
+    assert state_of(french_condition).status == WorkflowState.STATUS_IN_PROGRESS
+    response = client.post(
+        review_url, {"action": "reject", "comment": "« Raideur » : précisez le siège."}, follow=True
+    )
+    assert any("Changes requested" in m for m in messages_of(response))
+
+    # The translator sees the comment in the editor, and resubmits.
+    client.force_login(translator)
+    panel = workbench_html(client.get(editor_url(french_condition)))
+    assert 'data-workbench="needs-changes"' in panel
+    assert "« Raideur » : précisez le siège." in panel
+    translate(
+        french_condition, "summary", "Douleur au bas du dos, y compris la raideur.", translator
+    )
+    client.post(reverse("editorial:submit_translation", args=[french_condition.pk]))
+    assert state_of(french_condition).status == WorkflowState.STATUS_IN_PROGRESS
+
+    client.force_login(french_reviewer)
+    response = client.post(review_url, {"action": "approve", "comment": ""}, follow=True)
+    assert any("is published in French" in m for m in messages_of(response)), messages_of(response)
+    page = Page.objects.get(pk=french_condition.pk).specific
+    assert page.live and page.summary == "Douleur au bas du dos, y compris la raideur."
+    entry = PageLogEntry.objects.filter(page=page, action=history.FRENCH_APPROVED).get()
+    assert entry.data == {"translated_by": "Mathieu Roy", "approved_by": "Luc Côté"}
+    assert "approved by Luc Côté" in workbench_html(response)
+    # Once approved, nothing counts as changed any more.
+    client.force_login(translator)
+    panel = workbench_html(client.get(editor_url(french_condition)))
+    assert 'data-workbench="changes"' not in panel
+    # The page history says it too.
+    history_page = client.get(reverse("wagtailadmin_pages:history", args=[page.pk]))
+    assert (
+        "French translated by Mathieu Roy, approved by Luc Côté." in history_page.content.decode()
+    )
+
+
+@pytest.mark.parametrize("who", ["translator", "editor", "reviewer", "anonymous"])
+def test_forged_review_actions_are_refused_and_change_nothing(
+    client, french_condition, translator, french_reviewer, editor, reviewer, who
+):
+    state = submit_changed_french(client, french_condition, translator, "Douleur, raideur.")
+    review_url = reverse("translations_review", args=[translation_of(french_condition).pk])
+    user = {"translator": translator, "editor": editor, "reviewer": reviewer}.get(who)
+    client.logout()
+    if user:
+        client.force_login(user)
+    for data in ({"action": "approve"}, {"action": "reject", "comment": "x"}, {}, {"action": "x"}):
+        response = client.post(review_url, data)
+        assert response.status_code in (302, 403)
+    assert client.get(review_url).status_code in (302, 405)
+    state.refresh_from_db()
+    assert state.status == WorkflowState.STATUS_IN_PROGRESS
+    assert Page.objects.get(pk=french_condition.pk).specific.summary == "Douleur au bas du dos."
+
+
+def test_review_actions_on_a_page_not_in_review_or_unknown_translation(
+    client, french_condition, french_reviewer
+):
+    client.force_login(french_reviewer)
+    review_url = reverse("translations_review", args=[translation_of(french_condition).pk])
+    response = client.post(review_url, {"action": "approve"}, follow=True)
+    assert any("not waiting for review" in m for m in messages_of(response))
+    assert (
+        client.post(reverse("translations_review", args=[999999]), {}, follow=True).status_code
+        == 404
+    )
+
+
+def test_the_english_source_link_leads_where_the_user_may_go(
+    client, french_condition, translator, administrator
+):
+    english = Page.objects.get(
+        translation_key=french_condition.translation_key, locale__language_code="en-ca"
+    )
+    client.force_login(translator)
+    html = client.get(editor_url(french_condition)).content.decode()
+    assert f'href="{editor_url(english)}"' not in html
+    assert f'href="{english.url}"' in html  # the public English page
+    client.force_login(administrator)
+    html = client.get(editor_url(french_condition)).content.decode()
+    assert f'href="{editor_url(english)}"' in html
