@@ -69,6 +69,9 @@ class TranslationsReportView(ReportMixin, TemplateView):
             chosen = ""
         all_rows = selectors.translation_rows()
         rows = [row for row in all_rows if row.state == chosen] if chosen else all_rows
+        from translations import report  # segments changed, who translated and approved
+
+        report.annotate(rows, self.request.user)
         context.update(
             rows=rows,
             counts=selectors.translation_counts(all_rows),

@@ -230,6 +230,10 @@ def source_url(user, source_instance):
         return source_instance.url if source_instance.live else None
     from wagtail.admin.admin_url_finder import AdminURLFinder
 
+    from editorial.wagtail_hooks import user_may_change_locale
+
+    if not user_may_change_locale(user, source_instance.locale):
+        return None
     return AdminURLFinder(user).get_edit_url(source_instance) or None
 
 

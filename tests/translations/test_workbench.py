@@ -290,3 +290,28 @@ def test_the_english_source_link_leads_where_the_user_may_go(
     client.force_login(administrator)
     html = client.get(editor_url(french_condition)).content.decode()
     assert f'href="{editor_url(english)}"' in html
+
+
+def test_translations_report_counts_changed_segments_and_names_translator_and_approver(
+    client, french_condition, translator, french_reviewer
+):
+    report_url = reverse("editorial:translations_report")
+    english = change_english_summary(french_condition)
+    client.force_login(translator)
+    html = client.get(report_url).content.decode()
+    assert "1 segment changed in the English" in html
+    # The English name is not a link to an editor the translator may not open.
+    assert f'href="{editor_url(english)}"' not in html
+    assert f'href="{english.url}"' in html
+    sync(french_condition)
+    assert "1 segment changed in the English" in client.get(report_url).content.decode()
+    translate(french_condition, "summary", "Douleur au bas du dos, raideur.", translator)
+    client.post(reverse("editorial:submit_translation", args=[french_condition.pk]))
+    client.force_login(french_reviewer)
+    client.post(
+        reverse("translations_review", args=[translation_of(french_condition).pk]),
+        {"action": "approve"},
+    )
+    html = client.get(report_url).content.decode()
+    assert "segment changed in the English" not in html.split("Douleur lombaire")[1][:2000]
+    assert "translated by Mathieu Roy, approved by Luc Côté" in html
