@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.models import Page
 
-from translations import history, policy, views
+from translations import catalogue, history, policy, views
 
 CONVERT_TO_ALIAS = "localize-convert-to-alias"
 
@@ -22,6 +22,12 @@ def register_urls():
             "localize/page/<int:page_id>/convert_to_alias/",
             views.convert_to_alias_refused,
             name="translations_convert_to_alias_refused",
+        ),
+        # wagtail-localize's editor strings, with our corrections read after its own.
+        path(
+            "localize/jsi18n/",
+            catalogue.javascript_catalog(),
+            name="translations_javascript_catalog",
         ),
         path(
             "translations/review/<int:translation_id>/",
@@ -165,3 +171,12 @@ def _original_of(alias, limit=10):
         seen.add(page.pk)
         page = Page.objects.filter(pk=page.alias_of_id).select_related("locale").first()
     return None if page is None or page.alias_of_id else page
+
+
+@hooks.register("construct_reports_menu")
+def one_translations_report(request, menu_items):
+    """wagtail-localize's own "Translations" report beside ours (« État des traductions »):
+    two names for one concept. Ours says what is out of date and who acts; its stays reachable
+    by address for administrators."""
+    own = reverse("wagtail_localize:translations_report")
+    menu_items[:] = [item for item in menu_items if item.url != own]

@@ -15,3 +15,9 @@ def translation_workbench(context, translation, instance):
 @register.simple_tag(takes_context=True)
 def workbench_props(context, props, workbench):
     return workbench_module.trimmed_props(props, context["request"], workbench)
+
+
+@register.simple_tag
+def editor_heading_literal(source, target):
+    """The heading wagtail-localize's React editor writes, untranslatable there."""
+    return f"{source} to {target} translation"

@@ -141,7 +141,8 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "en-ca"
 LANGUAGES = [("en-ca", _("English")), ("fr-ca", _("French"))]
 WAGTAIL_I18N_ENABLED = True
-WAGTAIL_CONTENT_LANGUAGES = [("en-ca", "English"), ("fr-ca", "Français")]
+# The names the translation editor shows (« Publier en français »), in the admin's language.
+WAGTAIL_CONTENT_LANGUAGES = [("en-ca", _("English")), ("fr-ca", _("French"))]
 # Region-specific codes, so the admin loads our fr_CA catalogues (Wagtail's own French
 # is found through the "fr" fallback).
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("en-ca", "English"), ("fr-ca", "Français")]
@@ -165,7 +166,7 @@ STORAGES = {
 }
 WHITENOISE_MAX_AGE = 60 * 60 * 24 * 365  # hashed names: safe to cache for a year
 
-WAGTAIL_SITE_NAME = "Prolotherapy practice"
+WAGTAIL_SITE_NAME = _("Prolotherapy practice")  # the admin names the practice in its language
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
