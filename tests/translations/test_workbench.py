@@ -8,6 +8,7 @@ from wagtail.models import Page, PageLogEntry, WorkflowState
 from wagtail.users.models import UserProfile
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
+from tests.translations.test_resources import directory_pages, pair  # noqa: F401 F811
 from translations import diff, history
 
 pytestmark = pytest.mark.django_db
@@ -315,3 +316,42 @@ def test_translations_report_counts_changed_segments_and_names_translator_and_ap
     html = client.get(report_url).content.decode()
     assert "segment changed in the English" not in html.split("Douleur lombaire")[1][:2000]
     assert "translated by Mathieu Roy, approved by Luc Côté" in html
+
+
+def test_the_translate_form_ticks_french_and_names_it_a_language(
+    client, clinical_pages, translator
+):
+    _treatment, condition = clinical_pages
+    client.force_login(in_french(translator))
+    response = client.get(reverse("wagtail_localize:submit_page_translation", args=[condition.pk]))
+    assert response.status_code == 200
+    form = response.context["form"]
+    assert [locale.language_code for locale in form.initial["locales"]] == ["fr-ca"]
+    html = response.content.decode()
+    assert "Régions" not in html and "Langues" in html
+    assert re.search(r'<input[^>]*name="locales"[^>]*checked', html)
+
+
+def test_an_editor_opening_the_french_tree_is_told_why(client, editorial, editor):
+    _english_home, french_home = editorial
+    client.force_login(editor)
+    response = client.get(reverse("wagtailadmin_explore", args=[french_home.pk]), follow=True)
+    assert response.status_code == 200
+    assert any("which your account does not edit" in m for m in messages_of(response))
+
+
+def test_the_resources_listing_shows_and_filters_the_site_language(
+    client,
+    administrator,
+    pair,  # noqa: F811
+    directory_pages,  # noqa: F811
+):
+    english, french = pair
+    client.force_login(administrator)
+    url = reverse("wagtailsnippets_directory_resource:list")
+    response = client.get(url, follow=True)
+    assert "Site language" in response.content.decode()
+    # Wagtail's own language switch of translatable snippets: ?locale=<language code>.
+    response = client.get(url, {"locale": "fr-ca"}, follow=True)
+    assert response.status_code == 200
+    assert [obj.pk for obj in response.context["object_list"]] == [french.pk]
