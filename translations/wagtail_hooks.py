@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.models import Page
 
-from translations import catalogue, history, policy, views
+from translations import catalogue, history, policy, strings, views
 
 CONVERT_TO_ALIAS = "localize-convert-to-alias"
 
@@ -28,6 +28,17 @@ def register_urls():
             "localize/jsi18n/",
             catalogue.javascript_catalog(),
             name="translations_javascript_catalog",
+        ),
+        # wagtail-localize's string writers, held to the review (translations.strings).
+        path(
+            "localize/translate/<int:translation_id>/strings/<int:string_segment_id>/edit/",
+            strings.edit_string_translation,
+            name="translations_edit_string_translation",
+        ),
+        path(
+            "localize/translate/<int:translation_id>/pofile/upload/",
+            strings.upload_pofile,
+            name="translations_upload_pofile",
         ),
         path(
             "translations/review/<int:translation_id>/",

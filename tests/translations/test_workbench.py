@@ -355,3 +355,83 @@ def test_the_resources_listing_shows_and_filters_the_site_language(
     response = client.get(url, {"locale": "fr-ca"}, follow=True)
     assert response.status_code == 200
     assert [obj.pk for obj in response.context["object_list"]] == [french.pk]
+
+
+# Bad input --------------------------------------------------------------------------------------
+
+
+def test_a_sync_while_the_french_review_is_pending_is_refused(client, french_condition, translator):
+    state = submit_changed_french(client, french_condition, translator, "Douleur, raideur.")
+    change_english_summary(french_condition, "Pain in the lower back.")
+    source = translation_of(french_condition).source
+    segments_before = list(source.stringsegment_set.values_list("string_id", flat=True))
+    client.force_login(translator)
+    url = reverse("wagtail_localize:update_translations", args=[source.pk])
+    response = client.post(url, {}, follow=True)
+    assert any("waiting for review" in m for m in messages_of(response))
+    assert list(source.stringsegment_set.values_list("string_id", flat=True)) == segments_before
+    state.refresh_from_db()
+    assert state.status == WorkflowState.STATUS_IN_PROGRESS
+
+
+def test_strings_under_review_change_only_by_the_reviewer(
+    client, french_condition, translator, french_reviewer
+):
+    submit_changed_french(client, french_condition, translator, "Douleur, raideur.")
+    translation = translation_of(french_condition)
+    segment = StringSegment.objects.get(source=translation.source, context__path="summary")
+    url = reverse(
+        "wagtail_localize:edit_string_translation",
+        kwargs={"translation_id": translation.pk, "string_segment_id": segment.pk},
+    )
+    client.force_login(translator)
+    from django.test.client import encode_multipart
+
+    boundary = "BoUnDaRy"
+    body = encode_multipart(boundary, {"value": "Changé en douce."})
+    content_type = f"multipart/form-data; boundary={boundary}"
+    response = client.put(url, body, content_type=content_type)
+    assert response.status_code == 403
+    assert not StringTranslation.objects.filter(data="Changé en douce.").exists()
+    client.force_login(french_reviewer)
+    response = client.put(url, body, content_type=content_type)
+    assert response.status_code == 200
+    assert StringTranslation.objects.filter(data="Changé en douce.").exists()
+
+
+def test_po_uploads_missing_wrong_or_stale_get_a_message_never_a_500(
+    client, french_condition, translator
+):
+    import polib
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    translation = translation_of(french_condition)
+    url = reverse("wagtail_localize:upload_pofile", args=[translation.pk])
+    client.force_login(translator)
+    next_url = editor_url(french_condition)
+
+    response = client.post(url, {"next": next_url}, follow=True)
+    assert response.status_code == 200
+    assert any("Choose a PO file" in m for m in messages_of(response))
+
+    def upload(po_text, name="fr.po"):
+        file = SimpleUploadedFile(name, po_text.encode(), content_type="text/x-gettext")
+        return client.post(url, {"file": file, "next": next_url}, follow=True)
+
+    response = upload('msgid ""\nmsgstr ""\n"Language: fr\\n"\n\nmsgid "x"\nmsgstr "y"\n')
+    assert response.status_code == 200
+    assert any("another translation" in m for m in messages_of(response))
+
+    po = translation.export_po()
+    change_english_summary(french_condition)
+    sync(french_condition)  # the file's summary no longer exists in the English
+    for entry in po:
+        entry.msgstr = "Douleur lombaire (PO)" if entry.msgctxt == "title" else "Vieux résumé"
+    response = upload(str(po))
+    assert response.status_code == 200
+    assert any("no longer on the page" in m for m in messages_of(response)), messages_of(response)
+    assert StringTranslation.objects.filter(data="Douleur lombaire (PO)").exists()
+    # Nothing went live.
+    page = Page.objects.get(pk=french_condition.pk).specific
+    assert page.title == "Douleur lombaire" and page.summary == "Douleur au bas du dos."
+    assert isinstance(polib.pofile(str(po)), polib.POFile)
