@@ -166,7 +166,7 @@ STORAGES = {
 }
 WHITENOISE_MAX_AGE = 60 * 60 * 24 * 365  # hashed names: safe to cache for a year
 
-WAGTAIL_SITE_NAME = _("Prolotherapy practice")  # the admin names the practice in its language
+WAGTAIL_SITE_NAME = "Prolotherapy practice"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
