@@ -435,3 +435,15 @@ def test_po_uploads_missing_wrong_or_stale_get_a_message_never_a_500(
     page = Page.objects.get(pk=french_condition.pk).specific
     assert page.title == "Douleur lombaire" and page.summary == "Douleur au bas du dos."
     assert isinstance(polib.pofile(str(po)), polib.POFile)
+
+
+def test_a_french_resource_opens_in_the_translation_editor(client, pair, make_user):  # noqa: F811
+    from editorial import services
+
+    _english, french = pair
+    translator = make_user("traductrice", services.TRANSLATORS, first_name="Ève", last_name="Roy")
+    client.force_login(translator)
+    url = reverse("wagtailsnippets_directory_resource:edit", args=[french.pk])
+    response = client.get(url, follow=True)
+    assert response.status_code == 200
+    assert props_of(response)["perms"]["canPublish"] is False
