@@ -24,6 +24,9 @@ class ResourceViewSet(SnippetViewSet):
         "title",
         Column("kind", label=heading(_("kind")), accessor="get_kind_display", sort_key="kind"),
         Column("language", label=heading(_("language")), accessor="get_language_display"),
+        # Which directory the entry is in (English or French site), beside the resource's own
+        # language: twins have the same title.
+        Column("locale", label=_("Site language"), accessor="locale.get_display_name"),
         Column("authors", label=heading(_("authors or owner"))),
         BooleanColumn("has_address", label=heading(_("web address or page"))),
         BooleanColumn("is_shown", label=heading(_("shown"))),

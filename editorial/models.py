@@ -49,11 +49,17 @@ class FrenchReviewTask(AbstractGroupApprovalTask):
     def on_action(self, task_state, user, action_name, **kwargs):
         if action_name == "approve":
             from editorial.services import ReviewerNameMissing, record_french_review
+            from translations.history import record_french_publication, who_translated
 
             try:
                 record_french_review(task_state.workflow_state, user)
             except ReviewerNameMissing:
                 return reverse("editorial:reviewer_name_missing")
+            # Read before the approval publishes: "translated since the last approval".
+            translators = who_translated(task_state.workflow_state)
+            result = super().on_action(task_state, user, action_name, **kwargs)
+            record_french_publication(task_state.workflow_state, user, translators)
+            return result
         return super().on_action(task_state, user, action_name, **kwargs)
 
     @classmethod

@@ -69,6 +69,9 @@ class TranslationsReportView(ReportMixin, TemplateView):
             chosen = ""
         all_rows = selectors.translation_rows()
         rows = [row for row in all_rows if row.state == chosen] if chosen else all_rows
+        from translations import report  # segments changed, who translated and approved
+
+        report.annotate(rows, self.request.user)
         context.update(
             rows=rows,
             counts=selectors.translation_counts(all_rows),
@@ -157,6 +160,28 @@ class SyncWithoutPublishingView(UpdateTranslationsView):
     page. Here a sync only refreshes the strings to translate; the French page is published
     after review. (Served at wagtail-localize's own address: see wagtail_hooks.)
     """
+
+    def post(self, request, **kwargs):
+        # A sync during a French review would change the strings under the reviewer's eyes:
+        # the review ends first (approval, or changes requested), then the sync.
+        from translations.workbench import current_state
+
+        for translation in self.object.translations.filter(enabled=True):
+            try:
+                target = translation.get_target_instance()
+            except Exception:  # noqa: BLE001 S112 - no French copy yet: nothing under review
+                continue
+            state = current_state(target.specific if hasattr(target, "specific") else target)
+            if state is not None and state.status == state.STATUS_IN_PROGRESS:
+                messages.error(
+                    request,
+                    _(
+                        "The French is waiting for review: sync after the reviewer approves it "
+                        "or asks for changes. Nothing was changed."
+                    ),
+                )
+                return redirect(self.get_success_url() or self.get_default_success_url())
+        return super().post(request, **kwargs)
 
     def get_form(self):
         form = super().get_form()

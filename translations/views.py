@@ -1,9 +1,13 @@
-"""Replacements for the wagtail-localize views that would put another language live."""
+"""Replacements for the wagtail-localize views that would put another language live, and the
+review actions of the translation editor."""
 
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.utils.translation import gettext as _
-from wagtail.models import Page
+from django.views.decorators.http import require_POST
+from wagtail.models import Page, WorkflowState
+from wagtail_localize.models import Translation
 
 
 def convert_to_alias_refused(request, page_id):
@@ -19,3 +23,71 @@ def convert_to_alias_refused(request, page_id):
         ),
     )
     return redirect("wagtailadmin_pages:edit", page.pk)
+
+
+def _editor_url(instance):
+    if isinstance(instance, Page):
+        return reverse("wagtailadmin_pages:edit", args=[instance.pk])
+    from wagtail.admin.admin_url_finder import AdminURLFinder
+
+    return AdminURLFinder().get_edit_url(instance) or reverse("wagtailadmin_home")
+
+
+@require_POST
+def review(request, translation_id):
+    """Approve or request changes from the translation editor, where the reviewer reads the
+    English beside the French. The task's own rules decide who may act (Wagtail's group
+    approval); its approval is the one the page editor's action menu runs, stamp included."""
+    from translations.workbench import current_state, english_changes
+
+    translation = get_object_or_404(Translation, pk=translation_id, enabled=True)
+    instance = translation.get_target_instance()
+    if isinstance(instance, Page):
+        instance = instance.specific
+    editor = _editor_url(instance)
+    action = request.POST.get("action")
+    state = current_state(instance)
+    if state is None or state.status != WorkflowState.STATUS_IN_PROGRESS:
+        messages.error(
+            request, _("This translation is not waiting for review. Nothing was changed.")
+        )
+        return redirect(editor)
+    task_state = state.current_task_state
+    task = task_state.task.specific
+    allowed = {name for name, _label, _form in task.get_actions(instance, request.user)}
+    if action not in ("approve", "reject") or action not in allowed:
+        messages.error(
+            request,
+            _("Only a French reviewer approves or asks for changes here. Nothing was changed."),
+        )
+        return redirect(editor)
+    comment = (request.POST.get("comment") or "").strip()[:2000]
+    if action == "reject" and not comment:
+        messages.error(
+            request,
+            _("Say what to change in the comment, so the translator knows. Nothing was changed."),
+        )
+        return redirect(editor)
+    stale = english_changes(translation, translation.source.get_source_instance())
+    result = task.on_action(task_state, request.user, action, comment=comment)
+    if result:  # e.g. the reviewer's account has no name to stamp
+        return redirect(result)
+    if action == "reject":
+        messages.success(
+            request,
+            _("Changes requested: “%(title)s” went back to the translator with your comment.")
+            % {"title": instance},
+        )
+        return redirect(editor)
+    instance = type(instance).objects.get(pk=instance.pk)
+    if getattr(instance, "live", True) and not getattr(instance, "has_unpublished_changes", False):
+        text = _("Approved: “%(title)s” is published in French.") % {"title": instance}
+    else:
+        text = _("Approved: “%(title)s”.") % {"title": instance}
+    if stale:
+        text += " " + _(
+            "The English has changed since this French was made: sync it, and the changed "
+            "text goes to the translator."
+        )
+    messages.success(request, text)
+    return redirect(editor)

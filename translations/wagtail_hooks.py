@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.models import Page
 
-from translations import policy, views
+from translations import catalogue, history, policy, strings, views
 
 CONVERT_TO_ALIAS = "localize-convert-to-alias"
 
@@ -22,8 +22,35 @@ def register_urls():
             "localize/page/<int:page_id>/convert_to_alias/",
             views.convert_to_alias_refused,
             name="translations_convert_to_alias_refused",
-        )
+        ),
+        # wagtail-localize's editor strings, with our corrections read after its own.
+        path(
+            "localize/jsi18n/",
+            catalogue.javascript_catalog(),
+            name="translations_javascript_catalog",
+        ),
+        # wagtail-localize's string writers, held to the review (translations.strings).
+        path(
+            "localize/translate/<int:translation_id>/strings/<int:string_segment_id>/edit/",
+            strings.edit_string_translation,
+            name="translations_edit_string_translation",
+        ),
+        path(
+            "localize/translate/<int:translation_id>/pofile/upload/",
+            strings.upload_pofile,
+            name="translations_upload_pofile",
+        ),
+        path(
+            "translations/review/<int:translation_id>/",
+            views.review,
+            name="translations_review",
+        ),
     ]
+
+
+@hooks.register("register_log_actions")
+def register_history_actions(actions):
+    history.register(actions)
 
 
 @hooks.register("construct_page_action_menu")
@@ -155,3 +182,12 @@ def _original_of(alias, limit=10):
         seen.add(page.pk)
         page = Page.objects.filter(pk=page.alias_of_id).select_related("locale").first()
     return None if page is None or page.alias_of_id else page
+
+
+@hooks.register("construct_reports_menu")
+def one_translations_report(request, menu_items):
+    """wagtail-localize's own "Translations" report beside ours (« État des traductions »):
+    two names for one concept. Ours says what is out of date and who acts; its stays reachable
+    by address for administrators."""
+    own = reverse("wagtail_localize:translations_report")
+    menu_items[:] = [item for item in menu_items if item.url != own]

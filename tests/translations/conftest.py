@@ -8,3 +8,4 @@ from tests.editorial.conftest import (  # noqa: F401 - the editorial roles' fixt
     reviewer,
     translator,
 )
+from tests.translations.test_integrity import french_condition  # noqa: E402 F401 - fixture

@@ -147,7 +147,8 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "en-ca"
 LANGUAGES = [("en-ca", _("English")), ("fr-ca", _("French"))]
 WAGTAIL_I18N_ENABLED = True
-WAGTAIL_CONTENT_LANGUAGES = [("en-ca", "English"), ("fr-ca", "Français")]
+# The names the translation editor shows (« Publier en français »), in the admin's language.
+WAGTAIL_CONTENT_LANGUAGES = [("en-ca", _("English")), ("fr-ca", _("French"))]
 # Region-specific codes, so the admin loads our fr_CA catalogues (Wagtail's own French
 # is found through the "fr" fallback).
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("en-ca", "English"), ("fr-ca", "Français")]
