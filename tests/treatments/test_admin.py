@@ -96,6 +96,11 @@ def condition_form(treatment_pk=None, **overrides):
         "urgent_care": rich_text("<p>Get help right away if you cannot feel your legs.</p>"),
         "treatment_may_help": section(),
         "evidence": section(),
+        # The NHS-pattern sections are optional: an empty stream each.
+        **{
+            name: streamfield([])
+            for name in ("causes", "diagnosis", "self_care", "see_a_doctor", "how_long", "course")
+        },
         "treatment_links": inline_formset(links),
         "references": streamfield([]),
         "last_reviewed": "2026-03-12",

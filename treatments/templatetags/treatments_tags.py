@@ -108,11 +108,10 @@ def review_line(page):
             )
         else:
             sentences.append(gettext("The French translation has not been reviewed yet."))
-    if page.next_review_due:
-        if page.last_reviewed:
-            message = gettext("Next review due %(date)s.")
-        else:
-            message = gettext("Review due %(date)s.")
+    # The next date is shown only after a review: on a page never reviewed it is the editors'
+    # plan (the clinical review report), and a date already past would only alarm the reader.
+    if page.next_review_due and page.last_reviewed:
+        message = gettext("Next review due %(date)s.")
         sentences.append(message % {"date": long_date(page.next_review_due)})
     return {"sentences": sentences, "reviewed": bool(page.last_reviewed)}
 
@@ -122,3 +121,13 @@ def full_stop(text):
     """``text`` ending with a full stop, without doubling one ("Kim WM, et al." stays as is)."""
     text = (text or "").strip()
     return text if not text or text[-1] in ".?!" else f"{text}."
+
+
+@register.inclusion_tag("treatments/components/practice_contact.html", takes_context=True)
+def practice_contact(context):
+    """The practice's phone, hours and after-hours instruction (a placeholder until they exist)."""
+    from practice.selectors import hours_summary
+    from practice.templatetags.practice_tags import details_for_request
+
+    details = details_for_request(context.get("request"))
+    return {"details": details, "hours": hours_summary(details) if details else []}
