@@ -154,10 +154,15 @@ class ConditionPage(ClinicalPage, Page):
     def symptom_list(self):
         return [block.value for block in self.symptoms]
 
-    def structured_data(self, request=None):
-        from treatments.structured_data import medical_web_page
+    def structured_data(self, request=None, linked=None):
+        """``linked``: the treatment pages the template lists (to save asking again)."""
+        from treatments.selectors import treatments_for_condition
+        from treatments.structured_data import condition_details, medical_web_page
 
-        return medical_web_page(self, request, about_type="MedicalCondition")
+        if linked is None:
+            linked = treatments_for_condition(self)
+        details = condition_details(self, linked, request)
+        return medical_web_page(self, request, about_type="MedicalCondition", about_extra=details)
 
 
 class ConditionTreatment(Orderable):

@@ -8,6 +8,8 @@ from django.utils.html import _json_script_escapes, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
+from home.templatetags.clinic_tags import breadcrumb_items
+
 register = template.Library()
 
 
@@ -34,15 +36,11 @@ def long_date(value):
 @register.simple_tag(takes_context=True)
 def structured_data(context, page):
     """The page's JSON-LD data (built by the page model)."""
-    return page.structured_data(context.get("request"))
+    return page.structured_data(context.get("request"), linked=context.get("linked_pages"))
 
 
-@register.simple_tag(takes_context=True)
-def breadcrumb_items(context, page):
-    """[{"title", "url"}] from the home page in the page's language down to the page's parent."""
-    request = context.get("request")
-    ancestors = page.get_ancestors().filter(depth__gte=2)
-    return [{"title": ancestor.title, "url": ancestor.get_url(request)} for ancestor in ancestors]
+# Shared with the directory page (home.templatetags.clinic_tags); still loadable from here.
+register.simple_tag(breadcrumb_items, takes_context=True)
 
 
 def _translated_from(page):
