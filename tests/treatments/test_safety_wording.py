@@ -41,7 +41,7 @@ WORDING = {
         "after_injection": "Après une injection",
         "warning_signs": [
             "Consultez le jour même",
-            "un mal de tête intense qui s’aggrave quand vous vous assoyez ou vous levez",
+            "un mal de tête intense qui s’aggrave quand vous vous assoyez ou vous vous levez",
             "un engourdissement, des picotements ou une faiblesse récents",
         ],
         "811": "811 (Info-Santé au Québec, Santé811 en Ontario)",
