@@ -206,7 +206,7 @@ def test_validation_messages_are_in_the_editors_language(client, french_admin, i
     client.force_login(french_admin)
     data = condition_form(last_reviewed="2026-03-12", next_review_due="2026-01-01")
     html = client.post(add_url(ConditionPage, conditions), data).content.decode()
-    assert "La prochaine révision doit venir après la dernière révision" in html
+    assert "La prochaine révision doit être postérieure à la dernière révision" in html
 
     long_summary = "La prolothérapie peut aider. " * 15
     html = client.post(

@@ -42,12 +42,9 @@ LOW_BACK_PAIN = {
 
 
 def headings(html):
-    """The page's section headings (h2 with an id), in order, without the "On this page" one."""
-    return [
-        re.sub(r"<[^>]+>", "", text).strip()
-        for ident, text in re.findall(r'<h2 class="[^"]*" id="([a-z-]+)">(.*?)</h2>', html, re.S)
-        if ident != "on-this-page-label"
-    ]
+    """The page's section headings, in order (a section's, or the urgent-care box's)."""
+    pattern = r'<h2 class="(?:clinical-section|callout)__heading" id="[a-z-]+">(.*?)</h2>'
+    return [re.sub(r"<[^>]+>", "", text).strip() for text in re.findall(pattern, html, re.S)]
 
 
 def on_this_page(html):
