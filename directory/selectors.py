@@ -3,6 +3,7 @@
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail.models import Locale, Page
 
 from directory.models import KIND_GROUPS, Kind, Resource, ResourceLanguage
@@ -32,7 +33,6 @@ class Entry:
     # its own so that these strings live in this app's catalogue).
     external_label: str = ""
     document_label: str = ""
-    no_address_label: str = ""
 
 
 @dataclass
@@ -40,6 +40,9 @@ class Group:
     slug: str
     heading: str
     entries: list = field(default_factory=list)
+    # One note for the whole group on finding what has no link, instead of a placeholder on
+    # each entry (which made the directory look unfinished).
+    note: str = ""
 
     @property
     def count(self):
@@ -133,9 +136,6 @@ def visible_entries(locale, request=None):
         entries.append(entry)
 
     _link_pages(entries, locale, request)
-    for entry in entries:
-        if not entry.href and entry.resource.kind == Kind.WEBSITE:
-            entry.no_address_label = _("Web address not listed yet.")
     entries.sort(key=lambda e: (e.resource.kind, e.resource.sort_order, e.resource.title.lower()))
     return entries
 
@@ -160,6 +160,20 @@ def _link_pages(entries, locale, request):
             entry.href = page.get_url(request) or ""
 
 
+# What to do about the entries of a group that have no link. The practice never invents an
+# address or a title (the source lists some sites and books by their author only).
+GROUP_NOTES = {
+    Kind.WEBSITE: gettext_lazy(
+        "Sites listed without a link: the practice has not checked their address yet. To find "
+        "one, search for the name shown."
+    ),
+    Kind.BOOK: gettext_lazy(
+        "Books listed by their author only: the practice’s list does not give their titles. A "
+        "library or bookshop can find them by the author’s name."
+    ),
+}
+
+
 def directory_listing(locale, kind_param, request=None):
     """What the directory page shows: groups with counts, filter links, the chosen kind, notices.
 
@@ -176,6 +190,8 @@ def directory_listing(locale, kind_param, request=None):
     for kind, slug, heading in KIND_GROUPS:
         group = Group(slug=slug, heading=str(heading))
         group.entries = [entry for entry in entries if entry.resource.kind == kind]
+        if kind in GROUP_NOTES and any(not entry.href for entry in group.entries):
+            group.note = str(GROUP_NOTES[kind])
         groups.append(group)
 
     filters = [{"slug": "", "label": _("All"), "count": len(entries), "current": not selected}]

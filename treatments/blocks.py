@@ -63,6 +63,21 @@ class QuestionBlock(blocks.StructBlock):
         template = "treatments/blocks/question.html"
 
 
+class PracticeContactBlock(blocks.StaticBlock):
+    """The practice's phone, hours and after-hours instruction, read from Practice details when
+    the page is shown: put it wherever the text tells readers to contact the practice, so they
+    are never told to call without a number (and the number is never copied into the text)."""
+
+    class Meta:
+        icon = "mail"
+        label = _("How to reach the practice")
+        admin_text = _(
+            "Shows the practice's phone number, hours and what to do when it is closed, as "
+            "entered in Practice details."
+        )
+        template = "treatments/blocks/practice_contact.html"
+
+
 class SectionBlock(blocks.StreamBlock):
     """What a section of a treatment or condition page is made of."""
 
@@ -74,6 +89,7 @@ class SectionBlock(blocks.StreamBlock):
     )
     callout = CalloutBlock()
     question = QuestionBlock()
+    practice_contact = PracticeContactBlock()
 
     class Meta:
         label = _("Section")

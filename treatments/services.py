@@ -10,7 +10,6 @@ import uuid
 from pathlib import Path
 
 from django.db import transaction
-from django.utils import timezone
 
 from home.localization import MissingTranslation, translate_from_catalogue
 from home.seed_data import Catalogue, load_toml, rich_text
@@ -37,7 +36,17 @@ TREATMENT_SECTIONS = (
     "evidence",
     "fees",
 )
-CONDITION_SECTIONS = ("about", "treatment_may_help", "evidence")
+CONDITION_SECTIONS = (
+    "about",
+    "causes",
+    "diagnosis",
+    "self_care",
+    "see_a_doctor",
+    "how_long",
+    "treatment_may_help",
+    "course",
+    "evidence",
+)
 
 
 def load_content(content_dir=CONTENT_DIR):
@@ -59,8 +68,10 @@ def section_blocks(key, field, entries, catalogue):
     """Raw StreamField data (with fixed ids) for a section written as a list of entries.
 
     An entry is a paragraph or list item ({en, fr}), a callout ({callout = "note" or
-    "important", en, fr, heading_en?, heading_fr?}) or a question ({question_en, question_fr,
-    en, fr}). Consecutive paragraphs and list items make one text block.
+    "important", en, fr, heading_en?, heading_fr?}, or ``body`` = a list of entries instead of
+    en and fr), a question ({question_en, question_fr, en, fr}) or the practice's phone and
+    after-hours advice ({practice_contact = true}, shown from Practice details). Consecutive
+    paragraphs and list items make one text block.
     """
     blocks, text_run = [], []
 
@@ -76,7 +87,12 @@ def section_blocks(key, field, entries, catalogue):
             text_run.clear()
 
     for entry in entries:
-        if "callout" in entry:
+        if entry.get("practice_contact"):
+            flush()
+            blocks.append(
+                {"type": "practice_contact", "id": block_id(key, field, len(blocks)), "value": None}
+            )
+        elif "callout" in entry:
             flush()
             heading = ""
             if entry.get("heading_en"):
@@ -88,7 +104,7 @@ def section_blocks(key, field, entries, catalogue):
                     "value": {
                         "kind": entry["callout"],
                         "heading": heading,
-                        "body": rich_text([entry], catalogue),
+                        "body": rich_text(entry.get("body", [entry]), catalogue),
                     },
                 }
             )
@@ -185,8 +201,10 @@ def clinical_fields(data, sections, references, catalogue):
         "slug": catalogue.pair(data["slug"]),
         "summary": catalogue.pair(data["summary"]),
         "references": reference_blocks(key, data.get("references", []), references, catalogue),
-        # Not reviewed yet: due for a physician's review from the day it was seeded.
-        "next_review_due": timezone.localdate(),
+        # Not reviewed yet, and no due date: a date set here would be in the past on the next
+        # day, and the page would tell readers its review is overdue. The clinical review report
+        # lists pages without a due date as due now; the approval sets the next date.
+        "next_review_due": None,
         "show_in_menus": True,
     }
     for name in sections:

@@ -111,3 +111,11 @@ def missing_page_twin(context):
         "title": twin.title,
         "lang": bcp47(twin.locale.language_code),
     }
+
+
+@register.simple_tag(takes_context=True)
+def breadcrumb_items(context, page):
+    """[{"title", "url"}] from the home page in the page's language down to the page's parent."""
+    request = context.get("request")
+    ancestors = page.get_ancestors().filter(depth__gte=2)
+    return [{"title": ancestor.title, "url": ancestor.get_url(request)} for ancestor in ancestors]

@@ -135,7 +135,9 @@ def test_resources_without_an_address_have_no_link(client, seeded):
     html = get(client, seeded[0])
     faber = entry_html(html, "Dr. William Faber")
     assert "<a " not in faber
-    assert "Web address not listed yet." in faber
+    # Who, what and where, with no placeholder: the group's note says how to find it.
+    assert "Milwaukee, USA" in faber
+    assert "Web address not listed yet." not in html
     book = entry_html(html, "Principles of Prolotherapy")
     assert "<a " not in book
 

@@ -91,7 +91,9 @@ def test_future_year_and_address_messages_in_french(make_resource):
     assert errors["url"] == [
         "Indiquez une adresse Web complète qui commence par https:// ou http://."
     ]
-    assert errors["year"] == ["L’année 3000 est dans l’avenir. Indiquez l’année de publication."]
+    assert errors["year"] == [
+        "L’année 3000 n’est pas encore arrivée. Indiquez l’année de publication."
+    ]
 
 
 def _french_edit_form(client, french, **changes):

@@ -96,6 +96,11 @@ def condition_form(treatment_pk=None, **overrides):
         "urgent_care": rich_text("<p>Get help right away if you cannot feel your legs.</p>"),
         "treatment_may_help": section(),
         "evidence": section(),
+        # The NHS-pattern sections are optional: an empty stream each.
+        **{
+            name: streamfield([])
+            for name in ("causes", "diagnosis", "self_care", "see_a_doctor", "how_long", "course")
+        },
         "treatment_links": inline_formset(links),
         "references": streamfield([]),
         "last_reviewed": "2026-03-12",
@@ -201,7 +206,7 @@ def test_validation_messages_are_in_the_editors_language(client, french_admin, i
     client.force_login(french_admin)
     data = condition_form(last_reviewed="2026-03-12", next_review_due="2026-01-01")
     html = client.post(add_url(ConditionPage, conditions), data).content.decode()
-    assert "La prochaine révision doit venir après la dernière révision" in html
+    assert "La prochaine révision doit être postérieure à la dernière révision" in html
 
     long_summary = "La prolothérapie peut aider. " * 15
     html = client.post(

@@ -15,7 +15,9 @@ JSON_LD = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.D
 EXPECTED = {
     "en": {
         "lang": 'lang="en-CA"',
-        "review": "Not yet reviewed by a physician. Review due ",
+        "review": "Not yet reviewed by a physician.",
+        # No due date on a page never reviewed: it would soon be a date already past.
+        "no_due_date": "Review due",
         "disclaimer": "It is not medical advice",
         "in_language": "en-CA",
         "prefix": "/en-ca/",
@@ -24,7 +26,8 @@ EXPECTED = {
         "lang": 'lang="fr-CA"',
         # A translation says its French has its own review, not yet done on seeded pages.
         "review": "Pas encore révisée par un médecin. La traduction française n’a pas encore "
-        "été révisée. Révision prévue le ",
+        "été révisée.",
+        "no_due_date": "Révision prévue",
         "disclaimer": "Elle ne constitue pas un avis médical",
         "in_language": "fr-CA",
         "prefix": "/fr-ca/",
@@ -57,6 +60,7 @@ def test_every_seeded_page_renders_with_review_line_disclaimer_and_json_ld(clien
         assert expected["lang"] in html
         assert f'<h1 class="page-header__title">{escape(page.title)}</h1>' in html
         assert escape(expected["review"]) in html, url
+        assert expected["no_due_date"] not in html, url
         assert escape(expected["disclaimer"]) in html, url
 
         data = json_ld(html)
@@ -95,7 +99,7 @@ def test_treatment_page_lists_other_names_in_the_readers_language(client, seeded
     english = client.get(seeded["en"][0].get_url()).content.decode()
     french = client.get(seeded["fr"][0].get_url()).content.decode()
     assert "Also known as" in english and "<li>Stimulated ligament repair</li>" in english
-    assert "Aussi appelé" in french and "<li>Réparation ligamentaire stimulée</li>" in french
+    assert "Autres noms" in french and "<li>Réparation ligamentaire stimulée</li>" in french
     data = json_ld(french)
     assert "Réparation ligamentaire stimulée" in data["about"]["alternateName"]
     assert len(data["about"]["alternateName"]) == 6

@@ -246,4 +246,7 @@ class ClinicalPage(models.Model):
 
     @property
     def review_is_due(self):
+        """A page never reviewed is due now; a reviewed one on its next review date."""
+        if not self.last_reviewed:
+            return True
         return bool(self.next_review_due and self.next_review_due <= timezone.localdate())

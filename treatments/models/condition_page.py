@@ -29,6 +29,29 @@ class ConditionPage(ClinicalPage, Page):
     about = section_field(
         _("what it is"), _("What the condition is and what usually causes it, in plain words.")
     )
+    causes = section_field(
+        _("causes"),
+        _("Optional. What usually causes it and what makes it more likely."),
+        blank=True,
+    )
+    diagnosis = section_field(
+        _("how it is diagnosed"),
+        _("Optional. What a doctor asks and checks, and when tests or imaging are needed."),
+        blank=True,
+    )
+    self_care = section_field(
+        _("things you can do yourself"),
+        _("Optional. Self-care and what usually helps first, before any treatment."),
+        blank=True,
+    )
+    see_a_doctor = section_field(
+        _("see a doctor if"),
+        _(
+            "Optional. When to see a family doctor, not urgently (pain that lasts or keeps "
+            "returning). Urgent warning signs go under “when to get help urgently”."
+        ),
+        blank=True,
+    )
     urgent_care = RichTextField(
         _("when to get help urgently"),
         features=SHORT_FEATURES,
@@ -38,12 +61,25 @@ class ConditionPage(ClinicalPage, Page):
             "health advice."
         ),
     )
+    how_long = section_field(
+        _("how long it usually lasts"),
+        _("Optional. How the problem usually goes, with or without treatment."),
+        blank=True,
+    )
     treatment_may_help = section_field(
         _("how treatment may help"),
         _(
             "How the practice's treatments may help, and the other options. Say “may”: "
             "promise no result."
         ),
+    )
+    course = section_field(
+        _("what a course of treatment involves"),
+        _(
+            "Optional. How many visits, how far apart and how soon a change may be noticed, "
+            "as far as the practice can say, or a link to a page that says so."
+        ),
+        blank=True,
     )
     evidence = section_field(
         _("what the evidence says"),
@@ -53,11 +89,19 @@ class ConditionPage(ClinicalPage, Page):
         ),
     )
 
+    # Fixed order, after the NHS health A-Z: what it is and why, self-care first, a doctor
+    # when it does not settle, urgent help, its course, then treatment and its evidence.
     SECTIONS = (
         ("about", _("What it is")),
+        ("causes", _("Causes")),
+        ("diagnosis", _("How it is diagnosed")),
+        ("self_care", _("Things you can do yourself")),
+        ("see_a_doctor", _("See a doctor if")),
         ("urgent_care", _("When to get help urgently")),
+        ("how_long", _("How long it usually lasts")),
         ("treatment_may_help", _("How treatment may help")),
         ("treatments", _("Treatments offered for this condition")),
+        ("course", _("What a course of treatment involves")),
         ("evidence", _("What the evidence says")),
     )
     LINKED_SECTION = "treatments"
@@ -69,8 +113,14 @@ class ConditionPage(ClinicalPage, Page):
         MultiFieldPanel(
             [
                 FieldPanel("about"),
+                FieldPanel("causes"),
+                FieldPanel("diagnosis"),
+                FieldPanel("self_care"),
+                FieldPanel("see_a_doctor"),
                 FieldPanel("urgent_care"),
+                FieldPanel("how_long"),
                 FieldPanel("treatment_may_help"),
+                FieldPanel("course"),
                 FieldPanel("evidence"),
             ],
             heading=_("Sections, in the order shown on the page"),
@@ -104,10 +154,15 @@ class ConditionPage(ClinicalPage, Page):
     def symptom_list(self):
         return [block.value for block in self.symptoms]
 
-    def structured_data(self, request=None):
-        from treatments.structured_data import medical_web_page
+    def structured_data(self, request=None, linked=None):
+        """``linked``: the treatment pages the template lists (to save asking again)."""
+        from treatments.selectors import treatments_for_condition
+        from treatments.structured_data import condition_details, medical_web_page
 
-        return medical_web_page(self, request, about_type="MedicalCondition")
+        if linked is None:
+            linked = treatments_for_condition(self)
+        details = condition_details(self, linked, request)
+        return medical_web_page(self, request, about_type="MedicalCondition", about_extra=details)
 
 
 class ConditionTreatment(Orderable):

@@ -117,7 +117,7 @@ class TreatmentPage(ClinicalPage, Page):
     def alternate_names(self):
         return [block.value for block in self.other_names]
 
-    def structured_data(self, request=None):
+    def structured_data(self, request=None, linked=None):
         from treatments.structured_data import medical_web_page
 
         return medical_web_page(self, request, about_type="MedicalTherapy")

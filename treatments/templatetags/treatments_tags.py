@@ -8,6 +8,8 @@ from django.utils.html import _json_script_escapes, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
+from home.templatetags.clinic_tags import breadcrumb_items
+
 register = template.Library()
 
 
@@ -34,15 +36,11 @@ def long_date(value):
 @register.simple_tag(takes_context=True)
 def structured_data(context, page):
     """The page's JSON-LD data (built by the page model)."""
-    return page.structured_data(context.get("request"))
+    return page.structured_data(context.get("request"), linked=context.get("linked_pages"))
 
 
-@register.simple_tag(takes_context=True)
-def breadcrumb_items(context, page):
-    """[{"title", "url"}] from the home page in the page's language down to the page's parent."""
-    request = context.get("request")
-    ancestors = page.get_ancestors().filter(depth__gte=2)
-    return [{"title": ancestor.title, "url": ancestor.get_url(request)} for ancestor in ancestors]
+# Shared with the directory page (home.templatetags.clinic_tags); still loadable from here.
+register.simple_tag(breadcrumb_items, takes_context=True)
 
 
 def _translated_from(page):
@@ -108,11 +106,10 @@ def review_line(page):
             )
         else:
             sentences.append(gettext("The French translation has not been reviewed yet."))
-    if page.next_review_due:
-        if page.last_reviewed:
-            message = gettext("Next review due %(date)s.")
-        else:
-            message = gettext("Review due %(date)s.")
+    # The next date is shown only after a review: on a page never reviewed it is the editors'
+    # plan (the clinical review report), and a date already past would only alarm the reader.
+    if page.next_review_due and page.last_reviewed:
+        message = gettext("Next review due %(date)s.")
         sentences.append(message % {"date": long_date(page.next_review_due)})
     return {"sentences": sentences, "reviewed": bool(page.last_reviewed)}
 
@@ -122,3 +119,13 @@ def full_stop(text):
     """``text`` ending with a full stop, without doubling one ("Kim WM, et al." stays as is)."""
     text = (text or "").strip()
     return text if not text or text[-1] in ".?!" else f"{text}."
+
+
+@register.inclusion_tag("treatments/components/practice_contact.html", takes_context=True)
+def practice_contact(context):
+    """The practice's phone, hours and after-hours instruction (a placeholder until they exist)."""
+    from practice.selectors import hours_summary
+    from practice.templatetags.practice_tags import details_for_request
+
+    details = details_for_request(context.get("request"))
+    return {"details": details, "hours": hours_summary(details) if details else []}
