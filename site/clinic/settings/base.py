@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "operations",
     "translations",
     "security",
+    "search",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -167,7 +168,14 @@ WHITENOISE_MAX_AGE = 60 * 60 * 24 * 365  # hashed names: safe to cache for a yea
 
 WAGTAIL_SITE_NAME = "Prolotherapy practice"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Wagtail's database backend; on PostgreSQL each page is indexed and searched with its
+# language's text-search configuration (search/backend.py).
+WAGTAILSEARCH_BACKENDS = {
+    "default": {
+        "BACKEND": "search.backend",
+        "SEARCH_CONFIGS": {"en-ca": "english", "fr-ca": "french"},
+    }
+}
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAIL_ENABLE_UPDATE_CHECK = False  # the admin must not call out to another site
 
