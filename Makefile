@@ -113,6 +113,7 @@ messages: install-dev
 # (a benchmark, not a test). BENCH_ARGS="--seconds 60 --readers 64" for the mixed load.
 bench: migrate-and-seed
 	@$(PROD_ENV) $(PY) manage.py bench
+	@$(PROD_ENV) $(PY) manage.py bench_search
 	@$(PROD_ENV) $(PY) manage.py bench_load $(BENCH_ARGS)
 
 # The test suite on PostgreSQL (Debian's postgresql package; see README).

@@ -17,7 +17,7 @@ from wagtail.search.query import Or, PlainText
 
 from search.highlight import highlight, matches
 from search.models import SearchSynonyms
-from search.synonyms import expand, expansion_words, parse_groups
+from search.synonyms import expand, expansion_words, parse_groups, with_singulars
 from search.text import words
 
 PAGE_SIZE = 10
@@ -131,7 +131,7 @@ def search_site(raw_query, language_code, page_number=1, request=None):
     if locale is None:
         return outcome
     groups = parse_groups(SearchSynonyms.load().for_language(language_code))
-    variants = expand(query_words, groups)
+    variants = with_singulars(expand(query_words, groups), language_code)
     marked = expansion_words(variants)
     backend = get_search_backend().for_language(language_code)
 

@@ -5,7 +5,7 @@ group's word found in the query is replaced by each other word of its group. The
 variant must all match (AND), as in the original query.
 """
 
-from search.text import fold, words
+from search.text import fold, singular, words
 
 MAX_VARIANTS = 12
 
@@ -77,6 +77,16 @@ def expand(query_words, groups):
                     return variants
             break  # one matching term per group is enough
     return variants
+
+
+def with_singulars(variants, language_code):
+    """Each variant, then its words in the singular when that differs (still MAX_VARIANTS)."""
+    result = list(variants)
+    for variant in variants:
+        singulars = [singular(word, language_code) for word in variant]
+        if singulars != variant and singulars not in result and len(result) < MAX_VARIANTS:
+            result.append(singulars)
+    return result
 
 
 def expansion_words(variants):

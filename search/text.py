@@ -21,6 +21,25 @@ def words(text):
     return [word for word in WORD.findall(text[:MAX_QUERY_LENGTH]) if word != "_"][:MAX_WORDS]
 
 
+def singular(word, language_code):
+    """A plural's singular, roughly: "knees" -> "knee", « genoux » -> « genou ».
+
+    A patient's plural should find the page's singular on both databases. PostgreSQL's French
+    stemmer does most of this, but not the -x plurals (« genoux » stays « genoux »).
+    """
+    lower = word.lower()
+    if len(lower) <= 3:
+        return word
+    if language_code.startswith("fr"):
+        if lower.endswith(("oux", "eux", "eaux")):
+            return word[:-1]
+    elif lower.endswith("ies"):
+        return word[:-3] + ("Y" if word[-1].isupper() else "y")
+    if lower.endswith("s") and not lower.endswith("ss"):
+        return word[:-1]
+    return word
+
+
 def clean_query(raw):
     """The query to show back and to search: its words joined by spaces ("" if none)."""
     return " ".join(words(raw.replace("\x00", " ")))

@@ -31,7 +31,6 @@ SUMMARY_BOOST = 1.5
 REVIEW_RECORD_PERMISSION = "auth.change_group"
 
 
-
 def section_search_fields(sections, linked_section):
     """The page's sections as indexed body text (the linked section is other pages' titles)."""
     return [index.SearchField(name) for name, _heading in sections if name != linked_section]
