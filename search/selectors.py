@@ -102,7 +102,8 @@ def _summaries(page_ids):
 
 
 def _matching_pages(backend, locale, variants, marked):
-    pages = Page.objects.live().filter(locale=locale, depth__gt=2).only("pk", "title")
+    # public(): pages behind a password or login are neither listed nor counted.
+    pages = Page.objects.live().public().filter(locale=locale, depth__gt=2).only("pk", "title")
     for operator in ("and", "or"):
         found = list(backend.search(_query(variants, operator), pages))
         if found:
@@ -150,7 +151,7 @@ def search_site(raw_query, language_code, page_number=1, request=None):
     outcome.page_number = shown.number
 
     shown_ids = [value for kind, value in shown if kind == "page"]
-    by_id = {page.pk: page for page in Page.objects.filter(pk__in=shown_ids).public().specific()}
+    by_id = {page.pk: page for page in Page.objects.filter(pk__in=shown_ids).specific()}
     for page in (by_id[pk] for pk in shown_ids if pk in by_id):
         outcome.results.append(
             Result(

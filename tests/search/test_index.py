@@ -111,3 +111,17 @@ def test_resources_are_found_only_when_live_and_shown(client, site):
     resource.is_shown = False
     resource.save()
     assert result_titles(search_page(client, "en-ca", "aardvarkology")) == []
+
+
+def test_a_page_behind_a_password_is_not_listed(client, site, condition_index):
+    from wagtail.models import PageViewRestriction
+
+    page = new_condition(condition_index, "Private page", "pangolin")
+    page.save_revision().publish()
+    assert result_titles(search_page(client, "en-ca", "pangolin")) == ["Private page"]
+    PageViewRestriction.objects.create(
+        page=page, restriction_type=PageViewRestriction.PASSWORD, password="secret-for-tests"
+    )
+    response = search_page(client, "en-ca", "pangolin")
+    assert result_titles(response) == []
+    assert "No page matches" in response.content.decode()
