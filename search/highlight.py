@@ -1,6 +1,7 @@
 """The query's words marked in a summary, escaped first so no input ever reaches the page raw."""
 
 import re
+from functools import lru_cache
 
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -28,9 +29,14 @@ def same_word(text_word, query_word):
     return common >= max(4, shortest - 2)
 
 
+@lru_cache(maxsize=8192)
+def _folded(word):
+    return fold(word)
+
+
 def _is_marked(word, marked):
-    folded = fold(word)
-    return any(same_word(folded, query_word) for query_word in marked)
+    folded = _folded(word)
+    return folded in marked or any(same_word(folded, query_word) for query_word in marked)
 
 
 def matches(text, marked):
