@@ -114,6 +114,7 @@ messages: install-dev
 bench: migrate-and-seed
 	@$(PROD_ENV) $(PY) manage.py bench
 	@$(PROD_ENV) $(PY) manage.py bench_throughput
+	@$(PROD_ENV) $(PY) manage.py bench_search
 	@$(PROD_ENV) $(PY) manage.py bench_load $(BENCH_ARGS)
 
 # The test suite on PostgreSQL (Debian's postgresql package; see README).

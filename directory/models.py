@@ -17,6 +17,7 @@ from wagtail.models import (
     TranslatableMixin,
     WorkflowMixin,
 )
+from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from home.models import BODY_FEATURES
@@ -86,6 +87,7 @@ class Resource(
     LockableMixin,
     RevisionMixin,
     TranslatableMixin,
+    index.Indexed,
     models.Model,
 ):
     """A website, article, book, video, learning resource or organization a patient may consult.
@@ -214,6 +216,18 @@ class Resource(
         ),
     )
 
+    # The site search (search app) lists live, shown resources of the reader's language.
+    search_fields = [
+        index.SearchField("title", boost=2),
+        index.SearchField("description", boost=1.5),
+        index.SearchField("authors"),
+        index.SearchField("publisher"),
+        index.SearchField("region"),
+        index.FilterField("live"),
+        index.FilterField("is_shown"),
+        index.FilterField("locale"),
+    ]
+
     override_translatable_fields = [
         SynchronizedField("seed_key", overridable=False),
         *(SynchronizedField(name, overridable=False) for name in SHARED_FIELDS),
@@ -341,6 +355,7 @@ class DirectoryPage(Page):
     )
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
     parent_page_types = ["home.HomePage"]
     subpage_types = []
     max_count_per_parent = 1

@@ -5,6 +5,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
+from wagtail.search import index
 
 from home.models import BODY_FEATURES
 
@@ -44,6 +45,11 @@ class ContactPage(RoutablePageMixin, PracticePage):
         FieldPanel("first_visit"),
         FieldPanel("sent_message"),
     ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("intro"),
+        index.SearchField("first_visit"),
+    ]
     template = "practice/contact_page.html"
 
     class Meta:
@@ -77,6 +83,7 @@ class StatementPage(PracticePage):
     body = RichTextField(_("body"), features=STATEMENT_FEATURES)
 
     content_panels = [*Page.content_panels, FieldPanel("body")]
+    search_fields = [*Page.search_fields, index.SearchField("body")]
 
     class Meta:
         abstract = True

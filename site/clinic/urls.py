@@ -24,4 +24,8 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 # Every page lives under its language: /en-ca/..., /fr-ca/...; "/" redirects by Accept-Language.
-urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=True)
+urlpatterns += i18n_patterns(
+    path("", include("search.urls")),  # before Wagtail's pages: /en-ca/search/, /fr-ca/recherche/
+    path("", include(wagtail_urls)),
+    prefix_default_language=True,
+)

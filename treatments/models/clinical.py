@@ -17,14 +17,23 @@ from wagtail.admin.panels import (
 )
 from wagtail.fields import StreamField
 from wagtail.models import Page
+from wagtail.search import index
 from wagtail_localize.fields import BaseTranslatableField, SynchronizedField
 
 from treatments.blocks import ReferenceListBlock
 
 SUMMARY_MAX_LENGTH = 300
+# Search ranks a match in the summary (and other names, symptoms) above one in the body; the
+# title keeps Wagtail's boost of 2.
+SUMMARY_BOOST = 1.5
 # Only administrators manage groups (editorial.services.setup_editorial): the same people may
 # correct a review record by hand.
 REVIEW_RECORD_PERMISSION = "auth.change_group"
+
+
+def section_search_fields(sections, linked_section):
+    """The page's sections as indexed body text (the linked section is other pages' titles)."""
+    return [index.SearchField(name) for name, _heading in sections if name != linked_section]
 
 
 @deconstructible

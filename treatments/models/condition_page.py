@@ -11,9 +11,10 @@ from wagtail.admin.panels import (
 )
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
+from wagtail.search import index
 
 from treatments.blocks import SHORT_FEATURES, NameBlock
-from treatments.models.clinical import ClinicalPage
+from treatments.models.clinical import SUMMARY_BOOST, ClinicalPage, section_search_fields
 from treatments.models.treatment_page import section_field
 
 
@@ -105,6 +106,13 @@ class ConditionPage(ClinicalPage, Page):
         ("evidence", _("What the evidence says")),
     )
     LINKED_SECTION = "treatments"
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary", boost=SUMMARY_BOOST),
+        index.SearchField("symptoms", boost=SUMMARY_BOOST),
+        *section_search_fields(SECTIONS, LINKED_SECTION),
+    ]
 
     content_panels = [
         *Page.content_panels,

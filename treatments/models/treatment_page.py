@@ -4,9 +4,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
+from wagtail.search import index
 
 from treatments.blocks import NameBlock, SectionBlock
-from treatments.models.clinical import ClinicalPage
+from treatments.models.clinical import SUMMARY_BOOST, ClinicalPage, section_search_fields
 
 
 def section_field(verbose_name, help_text, *, blank=False):
@@ -96,6 +97,13 @@ class TreatmentPage(ClinicalPage, Page):
         FieldPanel("references"),
     ]
     edit_handler = ClinicalPage.tabbed_edit_handler(content_panels)
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary", boost=SUMMARY_BOOST),
+        index.SearchField("other_names", boost=SUMMARY_BOOST),
+        *section_search_fields(SECTIONS, LINKED_SECTION),
+    ]
 
     parent_page_types = ["treatments.TreatmentIndexPage"]
     subpage_types = []

@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "translations",
     "security",
     "pagecache",
+    "search",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -181,7 +182,14 @@ if MEDIA_STORAGE:
 
 WAGTAIL_SITE_NAME = "Prolotherapy practice"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Wagtail's database backend; on PostgreSQL each page is indexed and searched with its
+# language's text-search configuration (search/backend.py).
+WAGTAILSEARCH_BACKENDS = {
+    "default": {
+        "BACKEND": "search.backend",
+        "SEARCH_CONFIGS": {"en-ca": "english", "fr-ca": "french"},
+    }
+}
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAIL_ENABLE_UPDATE_CHECK = False  # the admin must not call out to another site
 
