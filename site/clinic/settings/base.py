@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "operations",
     "translations",
     "security",
+    "safeguards",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
