@@ -338,7 +338,11 @@ def link_findings(instance):
         return []
     if result.is_ok or result.url != instance.url:
         return []
-    return [Finding(LINK, "url", str(instance._meta.get_field("url").verbose_name), link_message(result))]
+    return [
+        Finding(
+            LINK, "url", str(instance._meta.get_field("url").verbose_name), link_message(result)
+        )
+    ]
 
 
 def link_message(result):

@@ -54,9 +54,7 @@ class ContentRule(models.Model):
     reason = models.TextField(
         _("reason"), help_text=_("Why the wording is not allowed, naming the policy it comes from.")
     )
-    suggestion = models.TextField(
-        _("suggested rewording"), help_text=_("What to write instead.")
-    )
+    suggestion = models.TextField(_("suggested rewording"), help_text=_("What to write instead."))
     is_active = models.BooleanField(
         _("active"), default=True, help_text=_("Inactive rules are kept but not checked.")
     )

@@ -60,6 +60,4 @@ def reading_level(text, language):
     if language == "fr":
         ease = stats.flesch_reading_ease(joined)
         return ReadingLevel(language, grade_from_ease(ease), ease=round(ease, 1), longest=longest)
-    return ReadingLevel(
-        language, round(stats.flesch_kincaid_grade(joined), 1), longest=longest
-    )
+    return ReadingLevel(language, round(stats.flesch_kincaid_grade(joined), 1), longest=longest)

@@ -38,9 +38,7 @@ def live_content():
 def checked_content(rule_id=None):
     """[CheckedItem] for live content, findings filtered to one rule's when ``rule_id`` is given
     (a number: that content rule; or a kind: "completeness", "glossary", "reading")."""
-    rules = {
-        language: checks.active_rules(language) for language in ("en", "fr")
-    }
+    rules = {language: checks.active_rules(language) for language in ("en", "fr")}
     terms = list(GlossaryTerm.objects.all())
     results = []
     for obj in live_content():

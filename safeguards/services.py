@@ -36,7 +36,9 @@ def parse_glossary(text):
         english_parts = [p.strip() for p in english.split(" / ")]
         french_parts = [p.strip() for p in french.split(" / ")]
         if len(english_parts) > 1 and len(english_parts) == len(french_parts):
-            rows.extend((e, f, avoid, note) for e, f in zip(english_parts, french_parts, strict=True))
+            rows.extend(
+                (e, f, avoid, note) for e, f in zip(english_parts, french_parts, strict=True)
+            )
         else:
             rows.append((english, french, avoid, note))
     return rows

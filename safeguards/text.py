@@ -93,9 +93,7 @@ def field_texts(instance):
         else:
             text = str(value)
         if text.strip():
-            texts.append(
-                FieldText(field.name, str(field.verbose_name), text[:MAX_FIELD_CHARS])
-            )
+            texts.append(FieldText(field.name, str(field.verbose_name), text[:MAX_FIELD_CHARS]))
     return texts
 
 

@@ -88,9 +88,7 @@ class OverrideView(WagtailAdminTemplateMixin, FormView):
         return [*self.breadcrumbs_items, {"url": "", "label": self.get_page_title()}]
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            page=self.page, findings=self.findings, **kwargs
-        )
+        return super().get_context_data(page=self.page, findings=self.findings, **kwargs)
 
     def form_valid(self, form):
         edit_url = redirect("wagtailadmin_pages:edit", self.page.pk)
@@ -104,9 +102,7 @@ class OverrideView(WagtailAdminTemplateMixin, FormView):
         in_workflow = self.page.workflow_in_progress
         if self.permissions.can_publish() and not in_workflow and not incomplete:
             self.page.get_latest_revision().publish(user=self.request.user)
-            messages.success(
-                self.request, _("Override recorded and the page published.")
-            )
+            messages.success(self.request, _("Override recorded and the page published."))
         else:
             messages.success(
                 self.request,
