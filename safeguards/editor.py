@@ -79,14 +79,18 @@ def bound_form(request, page):
 
 
 def posted_values(form, instance):
-    """name → posted value of the page's required clinical sections (None when left empty)."""
+    """name → posted value of the page's required clinical sections, as the editor left them
+    (read from the posted data when the field did not validate)."""
     values = {}
-    errors = form.errors.as_data()
+    cleaned = getattr(form, "cleaned_data", {})
     for name in checks.required_sections(instance):
-        if name in getattr(form, "cleaned_data", {}):
-            values[name] = form.cleaned_data[name]
-        elif any(getattr(e, "code", None) == "required" for e in errors.get(name, [])):
-            values[name] = None
+        if name in cleaned:
+            values[name] = cleaned[name]
+        elif name in form.fields:
+            try:
+                values[name] = form[name].data
+            except Exception:  # noqa: BLE001 - unreadable posted data counts as empty
+                values[name] = None
     return values
 
 

@@ -2,6 +2,16 @@
 
 import pytest
 
+# The editorial suite's roles and clinical pages (its conftest is not a parent of this one).
+from tests.editorial.conftest import (  # noqa: F401
+    administrator,
+    clinical_pages,
+    editor,
+    editorial,
+    make_user,
+    reviewer,
+)
+
 
 @pytest.fixture(autouse=True)
 def english_by_default():
