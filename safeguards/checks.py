@@ -297,16 +297,22 @@ def reading_findings(instance, texts=None):
 
 
 def reading_message(level):
+    from django.utils.formats import number_format
+
     if level.language == "fr":
         text = _(
             "Reading level: about grade %(grade)s (Kandel and Moles reading ease %(ease)s); the "
             "target is grade %(target)s or below."
-        ) % {"grade": level.grade, "ease": level.ease, "target": reading.TARGET_GRADE}
+        ) % {
+            "grade": number_format(level.grade),
+            "ease": number_format(level.ease, 1),
+            "target": reading.TARGET_GRADE,
+        }
     else:
         text = _(
             "Reading level: grade %(grade)s (Flesch-Kincaid); the target is grade %(target)s or "
             "below."
-        ) % {"grade": level.grade, "target": reading.TARGET_GRADE}
+        ) % {"grade": number_format(level.grade, 1), "target": reading.TARGET_GRADE}
     if level.above_target and level.longest:
         text += " " + _("Longest sentences: %(sentences)s") % {
             "sentences": " | ".join(f"“{s}”" for s in level.longest)
