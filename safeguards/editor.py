@@ -136,3 +136,33 @@ def check_clinical_action(request, page):
                 )
             ],
         )
+
+
+def check_new_clinical_page(request, parent_page, page_class):
+    """Creating and publishing at once: the same rule check (an override needs the page to exist,
+    so it is saved as a draft first); missing sections are said, Wagtail's own required fields
+    do the rest."""
+    action = requested_action(request.POST)
+    if action not in ("publish", "submit") or not checks.is_clinical(page_class):
+        return
+    form_class = page_class.get_edit_handler().get_form_class()
+    form = form_class(
+        request.POST,
+        request.FILES,
+        instance=page_class(),
+        parent_page=parent_page,
+        for_user=request.user,
+    )
+    if not form.is_valid():
+        return
+    for finding in checks.completeness_findings(form.instance):
+        messages.warning(request, finding.message)
+    if action == "publish" and overrides.rule_breaches(form.instance):
+        save_as_draft_instead(request)
+        messages.error(
+            request,
+            _(
+                "Saved as a draft, not published: its wording breaks the content rules. Change "
+                "it, or publish from the editor with an override and a reason."
+            ),
+        )

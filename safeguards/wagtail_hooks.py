@@ -82,6 +82,12 @@ def content_checks_in_the_editor(request, page):
         editor.check_clinical_action(request, page)
 
 
+@hooks.register("before_create_page")
+def content_checks_on_new_pages(request, parent_page, page_class):
+    if request.method == "POST":
+        editor.check_new_clinical_page(request, parent_page, page_class)
+
+
 @hooks.register("before_edit_snippet")
 def content_checks_on_resources(request, instance):
     if request.method == "GET" and instance._meta.label == "directory.Resource":

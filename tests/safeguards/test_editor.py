@@ -148,3 +148,22 @@ def test_the_override_page_is_refused_to_someone_who_cannot_edit(client, clinica
     )
     assert response.status_code in (302, 403)
     assert not PageLogEntry.objects.filter(action=OVERRIDE_ACTION).exists()
+
+
+def test_creating_and_publishing_a_page_with_a_hit_saves_a_draft(
+    client, clinical_pages, administrator
+):
+    from tests.treatments.test_admin import treatment_form
+    from treatments.models import TreatmentPage
+
+    treatment, _condition = clinical_pages
+    index = treatment.get_parent()
+    client.force_login(administrator)
+    url = reverse("wagtailadmin_pages:add", args=["treatments", "treatmentpage", index.pk])
+    data = treatment_form(title="Sclerotherapy", slug="sclerotherapy", summary=BAD_SUMMARY)
+    response = client.post(url, data, follow=True)
+    assert response.status_code == 200
+    new = TreatmentPage.objects.get(slug="sclerotherapy")
+    assert not new.live
+    assert new.get_latest_revision_as_object().summary == BAD_SUMMARY
+    assert any("not published" in text for text in texts_of(response))
