@@ -2,6 +2,7 @@
 
 from django import forms
 from django.core.exceptions import PermissionDenied
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -112,3 +113,15 @@ class OverrideView(WagtailAdminTemplateMixin, FormView):
                 ),
             )
         return edit_url
+
+
+def page_findings(request, page_id):
+    """The rule hits of a page's latest version, by field, for the editor's field warnings."""
+    page = get_object_or_404(Page, pk=page_id).specific
+    if not page.permissions_for_user(request.user).can_edit():
+        raise PermissionDenied
+    content = page.get_latest_revision_as_object()
+    findings = [
+        {"field": f.field, "message": f.message} for f in checks.rule_findings(content) if f.field
+    ]
+    return JsonResponse({"findings": findings})

@@ -1,6 +1,8 @@
 """Safeguards in the admin: rules and glossary as snippets, the editor's checks, the report."""
 
+from django.templatetags.static import static
 from django.urls import include, path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -80,6 +82,15 @@ def content_checks_in_the_editor(request, page):
         editor.show_findings(request, page.specific)
     elif request.method == "POST":
         editor.check_clinical_action(request, page)
+
+
+@hooks.register("insert_editor_js")
+def field_warnings_script():
+    return format_html(
+        '<script src="{}" data-findings-url="{}" defer></script>',
+        static("safeguards/field-warnings.js"),
+        reverse("safeguards:page_findings", args=[0]),
+    )
 
 
 @hooks.register("before_create_page")

@@ -167,3 +167,19 @@ def test_creating_and_publishing_a_page_with_a_hit_saves_a_draft(
     assert not new.live
     assert new.get_latest_revision_as_object().summary == BAD_SUMMARY
     assert any("not published" in text for text in texts_of(response))
+
+
+def test_the_editor_gets_its_warnings_by_field(client, clinical_pages, editor, make_user):
+    treatment, _condition = clinical_pages
+    treatment.summary = BAD_SUMMARY
+    treatment.save_revision()
+    client.force_login(editor)
+    html = client.get(edit_url(treatment)).content.decode()
+    assert "safeguards/field-warnings" in html
+    findings = client.get(reverse("safeguards:page_findings", args=[treatment.pk])).json()
+    assert {f["field"] for f in findings["findings"]} == {"summary"}
+    assert any("CPSO" in f["message"] for f in findings["findings"])
+
+    client.force_login(make_user("frontdesk", "Reception"))
+    response = client.get(reverse("safeguards:page_findings", args=[treatment.pk]))
+    assert response.status_code in (302, 403)
