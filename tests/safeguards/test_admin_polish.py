@@ -123,3 +123,17 @@ def test_the_report_is_refused_to_reception(client, editorial, make_user):
     client.force_login(make_user("frontdesk", services.RECEPTION))
     response = client.get(reverse("safeguards:report"))
     assert response.status_code in (302, 403)
+
+
+def test_the_french_dashboard_shows_the_practices_french_name(client, french_admin, home_pages):
+    from practice.models import PracticeDetails
+    from practice.services import seed_practice
+
+    seed_practice()
+    french = PracticeDetails.objects.get(locale__language_code="fr-ca")
+    english = PracticeDetails.objects.get(locale__language_code="en-ca")
+    client.force_login(french_admin)
+    html = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert french.name in html
+    if french.name != english.name:
+        assert f">{english.name}<" not in html
