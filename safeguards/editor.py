@@ -2,11 +2,15 @@
 save, which comes back to the editor), and the two points where a check stops an action. A
 stopped action is turned into a draft save, so the editor keeps everything typed."""
 
+import logging
+
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from wagtail.admin import messages
 
 from safeguards import checks, overrides
+
+logger = logging.getLogger(__name__)
 
 # Fields of the edit form that ask for something other than a draft save.
 ACTION_KEYS = ("action-publish", "action-submit", "action-workflow-action")
@@ -44,9 +48,7 @@ def show_findings(request, instance):
             *checks.link_findings(instance),
         ]
     except Exception:  # noqa: BLE001 - a check must never stop anyone opening the editor
-        import logging
-
-        logging.getLogger(__name__).exception("Content checks failed on %r", instance)
+        logger.exception("Content checks failed on %r", instance)
         return
     for finding in findings[:MAX_MESSAGES]:
         messages.warning(request, _("Content check: %(message)s") % {"message": finding.message})
@@ -99,9 +101,14 @@ def check_clinical_action(request, page):
     approving one that breaks a content rule without an override. Returns None (the view goes
     on, as a draft save when stopped)."""
     action = requested_action(request.POST)
-    if action is None or not checks.is_clinical(page):
+    # An alias is not edited (Wagtail answers 405); it follows its original.
+    if action is None or page.alias_of_id or not checks.is_clinical(page):
         return
-    form = bound_form(request, page)
+    try:
+        form = bound_form(request, page)
+    except Exception:  # noqa: BLE001 - a form Wagtail cannot build, Wagtail will not save either
+        logger.exception("Content checks could not read the form of %r", page)
+        return
     instance = form.instance
     missing = checks.completeness_findings(instance, values=posted_values(form, instance))
     if missing:
@@ -145,15 +152,19 @@ def check_new_clinical_page(request, parent_page, page_class):
     action = requested_action(request.POST)
     if action not in ("publish", "submit") or not checks.is_clinical(page_class):
         return
-    form_class = page_class.get_edit_handler().get_form_class()
-    form = form_class(
-        request.POST,
-        request.FILES,
-        instance=page_class(),
-        parent_page=parent_page,
-        for_user=request.user,
-    )
-    if not form.is_valid():
+    try:
+        form_class = page_class.get_edit_handler().get_form_class()
+        form = form_class(
+            request.POST,
+            request.FILES,
+            instance=page_class(),
+            parent_page=parent_page,
+            for_user=request.user,
+        )
+        if not form.is_valid():
+            return
+    except Exception:  # noqa: BLE001 - as above: Wagtail answers a form it cannot build
+        logger.exception("Content checks could not read the new page's form")
         return
     for finding in checks.completeness_findings(form.instance):
         messages.warning(request, finding.message)
