@@ -115,12 +115,16 @@ def clinical_pages_due_count(today=None):
 # Translations
 
 MISSING = "missing"
+# No French yet because the English is still with the clinical reviewers: translators wait for
+# the reviewed text rather than translate one that may change.
+AWAITING_CLINICAL_REVIEW = "awaiting_clinical_review"
 IN_PROGRESS = "in_progress"
 OUT_OF_DATE = "out_of_date"
 PUBLISHED = "published"
 
 STATES = [
     (MISSING, pgettext_lazy("French twin state", "Missing")),
+    (AWAITING_CLINICAL_REVIEW, pgettext_lazy("French twin state", "Awaiting clinical review")),
     (IN_PROGRESS, pgettext_lazy("French twin state", "In progress")),
     (OUT_OF_DATE, pgettext_lazy("French twin state", "Out of date")),
     (PUBLISHED, pgettext_lazy("French twin state", "Published")),
@@ -223,10 +227,25 @@ def _resource_model():
         return None
 
 
+def _in_clinical_review(page_ids):
+    """Ids (as strings) of those pages whose workflow is at a clinical review task."""
+    from editorial.models import ClinicalReviewTask
+
+    return set(
+        WorkflowState.objects.filter(
+            status=WorkflowState.STATUS_IN_PROGRESS,
+            base_content_type__model="page",
+            object_id__in=page_ids,
+            current_task_state__task__in=ClinicalReviewTask.objects.values("pk"),
+        ).values_list("object_id", flat=True)
+    )
+
+
 def translation_rows(only_state=None):
     """One row per English page (but the root) and per English resource: its French twin's state.
 
-    States: missing (no French, or only an alias); in progress (some strings untranslated, or
+    States: missing (no French, or only an alias); awaiting clinical review (no French, and the
+    English page is in the clinical reviewers' hands); in progress (some strings untranslated, or
     translated strings not yet published on the French page); out of date (the live English
     text differs from the strings the translation was made from, i.e. the English changed
     since the last sync); published.
@@ -282,6 +301,10 @@ def translation_rows(only_state=None):
         .values_list("base_content_type__model", "object_id")
     )
 
+    in_clinical_review = _in_clinical_review(
+        [str(obj.pk) for obj in objects if isinstance(obj, Page)]
+    )
+
     finder = AdminURLFinder()
     rows = []
     for obj in objects:
@@ -294,7 +317,11 @@ def translation_rows(only_state=None):
         total, done = progress.get(source.pk, (0, 0)) if source else (0, 0)
 
         if twin is None:
-            state = MISSING
+            state = (
+                AWAITING_CLINICAL_REVIEW
+                if is_page and str(obj.pk) in in_clinical_review
+                else MISSING
+            )
         elif translation is not None and stored.get(source.pk) != string_segments_of(obj):
             state = OUT_OF_DATE
         elif done < total or not french_is_current(twin, source):
@@ -316,7 +343,9 @@ def translation_rows(only_state=None):
             ),
         )
         row.urls["english"] = finder.get_edit_url(obj)
-        if twin is None:
+        if state == AWAITING_CLINICAL_REVIEW:
+            pass  # nothing to translate until the clinical review is done
+        elif twin is None:
             row.urls["translate"] = (
                 reverse("wagtail_localize:submit_page_translation", args=[obj.pk])
                 if is_page

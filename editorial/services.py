@@ -48,6 +48,35 @@ FRENCH_TASK = "French reviewer approval · Approbation du français"
 ENGLISH_WORKFLOW = "Editorial review · Révision éditoriale"
 ENGLISH_TASK = "Administrator approval · Approbation par l’administration"
 
+BILINGUAL_NAMES = (
+    CLINICAL_WORKFLOW,
+    CLINICAL_TASK,
+    FRENCH_WORKFLOW,
+    FRENCH_TASK,
+    ENGLISH_WORKFLOW,
+    ENGLISH_TASK,
+)
+
+
+def name_in_language(name, language=None):
+    """The part of a name stored as "English · Français" for the admin user's language."""
+    from django.utils.translation import get_language
+
+    english, separator, french = name.partition(" · ")
+    if not separator:
+        return name
+    return french if (language or get_language() or "").startswith("fr") else english
+
+
+def names_in_language(text, language=None):
+    """``text`` (e.g. "Submit to Clinical review · Révision clinique") with each stored
+    bilingual workflow or task name in the admin user's language."""
+    for name in BILINGUAL_NAMES:
+        if name in text:
+            text = text.replace(name, name_in_language(name, language))
+    return text
+
+
 CLINICAL_INDEX_MODELS = ("treatments.TreatmentIndexPage", "treatments.ConditionIndexPage")
 CLINICAL_PAGE_MODELS = ("treatments.TreatmentPage", "treatments.ConditionPage")
 FRENCH = "fr-ca"

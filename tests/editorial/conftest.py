@@ -111,22 +111,39 @@ def clinical_pages(editorial):
 
 
 def stream_form_data(name, stream):
-    from wagtail.blocks import RichTextBlock
+    from wagtail.blocks import RichTextBlock, StructBlock
     from wagtail.test.utils.form_data import rich_text
 
     data = {f"{name}-count": str(len(stream))}
     for index, child in enumerate(stream):
-        assert isinstance(child.block, RichTextBlock), "only rich text blocks are supported here"
+        prefix = f"{name}-{index}"
         data.update(
             {
-                f"{name}-{index}-type": child.block_type,
-                f"{name}-{index}-id": child.id,
-                f"{name}-{index}-deleted": "",
-                f"{name}-{index}-order": str(index),
-                f"{name}-{index}-value": rich_text(child.value.source),
+                f"{prefix}-type": child.block_type,
+                f"{prefix}-id": child.id,
+                f"{prefix}-deleted": "",
+                f"{prefix}-order": str(index),
             }
         )
+        if isinstance(child.block, StructBlock):  # e.g. a reference: plain text children
+            for key, value in child.value.items():
+                data[f"{prefix}-value-{key}"] = "" if value is None else str(value)
+            continue
+        assert isinstance(child.block, RichTextBlock), "only rich text blocks are supported here"
+        data[f"{prefix}-value"] = rich_text(child.value.source)
     return data
+
+
+# Every clinical page needs at least one reference to be submitted or published
+# (safeguards.checks.completeness_findings).
+TEST_REFERENCE = {
+    "title": "A study used only in tests",
+    "authors": "",
+    "publication": "",
+    "doi": "",
+    "url": "",
+    "language": "en",
+}
 
 
 def required_sections(model):
@@ -134,11 +151,14 @@ def required_sections(model):
     from wagtail.fields import StreamField
     from wagtail.rich_text import RichText
 
-    return {
+    sections = {
         field.name: [("text", RichText(f"<p>{field.verbose_name}.</p>"))]
         for field in model._meta.get_fields()
         if isinstance(field, StreamField) and not field.blank
     }
+    if any(field.name == "references" for field in model._meta.get_fields()):
+        sections["references"] = [("reference", TEST_REFERENCE)]
+    return sections
 
 
 def edit_form_data(page, user, **extra):

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "security",
     "pagecache",
     "search",
+    "safeguards",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -161,6 +162,22 @@ USE_I18N = True
 USE_TZ = True
 # Never publish an unfinished French page by syncing it from the English one.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+
+
+def machine_translator_from_env(environ=os.environ):
+    """wagtail-localize's "Translate with DeepL" in the translation editor, only when a key is
+    given (DEEPL_API_KEY): a translator's aid whose French is a draft like any other, reviewed
+    before it is published. Off by default: page text is sent to DeepL when it is used."""
+    key = environ.get("DEEPL_API_KEY", "").strip()
+    if not key:
+        return None
+    return {
+        "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+        "OPTIONS": {"AUTH_KEY": key},
+    }
+
+
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator_from_env()
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
