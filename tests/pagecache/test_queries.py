@@ -27,8 +27,8 @@ CEILINGS = {
     "TreatmentIndexPage": 18,
     "ConditionIndexPage": 18,
     "TreatmentPage": 32,
-    "ConditionPage": 22,
-    "DirectoryPage": 20,
+    "ConditionPage": 28,  # the practice-contact blocks of issue 15 link to the contact page
+    "DirectoryPage": 21,  # its breadcrumb (issue 15)
     "ContactPage": 17,
     "PrivacyStatementPage": 15,
     "AccessibilityStatementPage": 18,
