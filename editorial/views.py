@@ -2,7 +2,7 @@
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -169,7 +169,7 @@ class SyncWithoutPublishingView(UpdateTranslationsView):
         for translation in self.object.translations.filter(enabled=True):
             try:
                 target = translation.get_target_instance()
-            except Exception:  # noqa: BLE001 S112 - no French copy yet: nothing under review
+            except ObjectDoesNotExist:  # no French copy yet: nothing under review
                 continue
             state = current_state(target.specific if hasattr(target, "specific") else target)
             if state is not None and state.status == state.STATUS_IN_PROGRESS:
