@@ -42,7 +42,9 @@ migrate-and-seed: install data-dir
 	@$(PROD_ENV) $(PY) manage.py check_database
 	@$(PROD_ENV) $(PY) manage.py migrate --noinput -v 0
 	@$(PROD_ENV) $(PY) manage.py collectstatic --noinput -v 0
-	@$(PROD_ENV) PUBLIC_URL=http://$(HOST):$(PORT) $(PY) manage.py setup_site
+	@# Seeding runs its index updates in-process: queued for the worker, those of the inline rows
+	@# a later seeding save replaces would fail there (the row is gone) and print tracebacks.
+	@$(PROD_ENV) TASKS_BACKEND=immediate PUBLIC_URL=http://$(HOST):$(PORT) $(PY) manage.py setup_site
 
 # Serve the site as production does: gunicorn + WhiteNoise, DEBUG off. Threaded workers, so an
 # idle browser connection (Chromium preconnects) cannot hold a whole worker.
