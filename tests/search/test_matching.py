@@ -11,7 +11,7 @@ pytestmark = pytest.mark.django_db
 
 ON_POSTGRES = connection.vendor == "postgresql"
 TMJ_FR = "Dysfonction de l’articulation temporo-mandibulaire (ATM)"
-SHOULDER_FR = "Problèmes à l’épaule, dont la coiffe des rotateurs"
+SHOULDER_FR = "Problèmes à l’épaule, dont ceux de la coiffe des rotateurs"
 
 
 def first_titles(client, language, query, count=3):
