@@ -51,6 +51,7 @@ def nginx_config(folder, http_port, https_port, app_port, data_dir, cert, key):
     site = site.replace("/etc/ssl/clinic/fullchain.pem", str(cert))
     site = site.replace("/etc/ssl/clinic/privkey.pem", str(key))
     site = site.replace("/srv/clinic/data/", f"{data_dir}/")
+    site = site.replace("/var/log/nginx/", f"{folder}/")
     (folder / "clinic.conf").write_text(site)
     temp = folder / "temp"
     temp.mkdir(mode=0o777)
@@ -132,6 +133,7 @@ def deployed(tmp_path_factory):
             "app_port": app_port,
             "https_port": https_port,
             "cert": str(cert),
+            "access_log": folder / "clinic-access.log",
         }
     finally:
         for process in (proxy, gunicorn):
@@ -177,6 +179,16 @@ def test_a_forged_forwarded_proto_is_replaced_by_the_proxy(deployed, browser):
         deployed["https"] + "/en-ca/", headers={"X-Forwarded-Proto": "http"}, allow_redirects=False
     )
     assert response.status_code == 200  # nginx said https; no redirect loop
+
+
+def test_the_access_log_keeps_no_query_string(deployed, browser):
+    """What a patient searches for is not written to the proxy's log (nor to the app's)."""
+    response = browser.get(deployed["https"] + "/en-ca/search/?q=shingles+herpes")
+    assert response.status_code == 200
+    time.sleep(0.5)  # nginx writes the line once the response is sent
+    log = deployed["access_log"].read_text()
+    assert "/en-ca/search/" in log
+    assert "shingles" not in log and "herpes" not in log
 
 
 def csrf_token(html):
