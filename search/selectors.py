@@ -73,6 +73,11 @@ def _summary_text(obj):
     return Truncator(" ".join(text.split())).words(SUMMARY_WORDS)
 
 
+def _operators(variants):
+    """Every word first ("and"), then any word ("or"): one query when each variant is a word."""
+    return ("and",) if all(len(variant) == 1 for variant in variants) else ("and", "or")
+
+
 def _query(variants, operator):
     queries = [PlainText(" ".join(variant), operator=operator) for variant in variants]
     return queries[0] if len(queries) == 1 else Or(queries)
@@ -104,7 +109,7 @@ def _summaries(page_ids):
 def _matching_pages(backend, locale, variants, marked):
     # public(): pages behind a password or login are neither listed nor counted.
     pages = Page.objects.live().public().filter(locale=locale, depth__gt=2).only("pk", "title")
-    for operator in ("and", "or"):
+    for operator in _operators(variants):
         found = list(backend.search(_query(variants, operator), pages))
         if found:
             return _boosted(found, marked, _summaries([page.pk for page in found]))
@@ -115,7 +120,7 @@ def _matching_resources(backend, locale, variants, marked):
     from directory.models import Resource
 
     resources = Resource.objects.filter(live=True, is_shown=True, locale=locale)
-    for operator in ("and", "or"):
+    for operator in _operators(variants):
         found = list(backend.search(_query(variants, operator), resources))
         if found:
             return _boosted(found, marked, {r.pk: r.description for r in found})
