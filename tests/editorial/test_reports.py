@@ -238,7 +238,7 @@ def test_reports_in_french(client, french_admin, translation_states):
     client.force_login(french_admin)
     html = client.get(TRANSLATIONS).content.decode()
     assert "État des traductions" in html
-    assert "Périmée" in html and "Manquante" in html and "Publiée" in html
+    assert "À mettre à jour" in html and "Manquante" in html and "Publiée" in html
     assert "50\u00a0% traduit (1 sur 2\u00a0chaînes)" in html or "50\u00a0% traduit" in html
     html = client.get(CLINICAL).content.decode()
     assert "Révision clinique" in html
