@@ -115,7 +115,7 @@ messages: install-dev
 # (a benchmark, not a test). BENCH_ARGS="--seconds 60 --readers 64" for the mixed load.
 bench: migrate-and-seed
 	@$(PROD_ENV) $(PY) manage.py bench
-	@$(PROD_ENV) $(PY) manage.py bench_throughput
+	@$(PROD_ENV) $(PY) manage.py bench_throughput $(if $(BENCH_LOAD_TEST),--load-test)
 	@$(PROD_ENV) $(PY) manage.py bench_search
 	@$(PROD_ENV) $(PY) manage.py bench_load $(BENCH_ARGS)
 

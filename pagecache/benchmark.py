@@ -11,12 +11,13 @@ import http.client
 import re
 import shutil
 import subprocess  # runs wrk with fixed arguments  # nosec B404
+import tempfile
 import threading
 import time
 
 from django.templatetags.static import static
 
-from home.benchmark import free_port, start_server
+from home.benchmark import free_port, live_page_paths, start_server
 from treatments.models import ConditionPage
 
 
@@ -25,17 +26,74 @@ def condition_path():
     return page.get_url() if page else None
 
 
-def with_wrk(port, path, seconds, connections):
-    wrk = shutil.which("wrk")
+def _wrk(port, seconds, connections, path="/", script=None):
+    """wrk's answer: (req/s, non-2xx/3xx answers, socket errors incl. timeouts)."""
+    arguments = [shutil.which("wrk"), "-t2", f"-c{connections}", f"-d{seconds}s"]
+    arguments += ["-s", script] if script else []
     output = subprocess.run(  # noqa: S603 - wrk, fixed arguments, loopback only  # nosec B603
-        [wrk, "-t2", f"-c{connections}", f"-d{seconds}s", f"http://127.0.0.1:{port}{path}"],
+        [*arguments, f"http://127.0.0.1:{port}{path}"],
         capture_output=True,
         text=True,
         check=True,
     ).stdout
     rate = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
-    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
-    return rate, int(errors.group(1)) if errors else 0
+    bad = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    sockets = re.search(
+        r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output
+    )
+    return rate, int(bad.group(1)) if bad else 0, sum(map(int, sockets.groups())) if sockets else 0
+
+
+def with_wrk(port, path, seconds, connections):
+    rate, bad, sockets = _wrk(port, seconds, connections, path)
+    return rate, bad + sockets
+
+
+# wrk's own scripting: each request takes the next address of the list (every live page).
+ROTATE = """
+paths = {%s}
+counter = 0
+request = function()
+  counter = counter + 1
+  return wrk.format("GET", paths[(counter %% #paths) + 1])
+end
+"""
+
+
+def with_wrk_mixed(port, paths, seconds, connections):
+    with tempfile.NamedTemporaryFile("w", suffix=".lua") as lua:
+        lua.write(ROTATE % ", ".join(f'"{path}"' for path in paths))
+        lua.flush()
+        return _wrk(port, seconds, connections, script=lua.name)
+
+
+def load_test(stdout, seconds=60, connections=32):
+    """Issue 12's load: wrk -t2 -c32 -d60s on a condition page and on every page in turn, with
+    the page cache on and off. The pass mark: no non-2xx/3xx answer, no socket error or timeout.
+    """
+    if not shutil.which("wrk"):
+        stdout.write("Load test SKIPPED: wrk is not installed (apt-get install wrk).")
+        return []
+    page, paths = condition_path(), live_page_paths()
+    rows = []
+    for label, cache in (("page cache on", "1"), ("page cache off", "0")):
+        port = free_port()
+        server = start_server(port, workers=2, threads=4, env={"PAGE_CACHE": cache})
+        try:
+            for _worker in range(4):
+                first_answer(port, page)
+            rows.append((label, "condition page", *_wrk(port, seconds, connections, page)))
+            mixed = with_wrk_mixed(port, paths, seconds, connections)
+            rows.append((label, f"{len(paths)} pages in turn", *mixed))
+        finally:
+            stop(server)
+    stdout.write(f"Load (wrk -t2 -c{connections} -d{seconds}s; gunicorn 2 workers x 4 threads):")
+    stdout.write(f"{'':16}{'load':<22}{'req/s':>8}{'non-2xx/3xx':>13}{'socket errors':>15}")
+    for label, what, rate, bad, sockets in rows:
+        stdout.write(f"{label:16}{what:<22}{rate:>8.0f}{bad:>13}{sockets:>15}")
+    failed = sum(bad + sockets for *_rest, bad, sockets in rows)
+    stdout.write("Errors: none." if not failed else f"Errors: {failed} (see above).")
+    return rows
 
 
 def with_threads(port, path, seconds, connections):
