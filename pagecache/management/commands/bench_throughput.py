@@ -13,11 +13,10 @@ class Command(BaseCommand):
         parser.add_argument(
             "--load-test",
             action="store_true",
-            help="instead: wrk -t2 -c32 -d60s on a condition page and on every page, cache on/off",
+            help="then: wrk -t2 -c32 -d60s on a condition page and on every page, cache on/off",
         )
 
     def handle(self, *args, seconds, connections, load_test, **options):
+        run(self.stdout, seconds=seconds, connections=connections)
         if load_test:
             load_test_run(self.stdout)
-            return
-        run(self.stdout, seconds=seconds, connections=connections)
