@@ -10,8 +10,9 @@ import os
 # through django-tasks; operations.notifications moves the workflow e-mails there too).
 # TASKS_BACKEND=database (default): stored in the site's database, run by `manage.py db_worker`
 # (make run starts it). "immediate": run inside the request, no worker (what the test suite uses).
-# "rq": Redis through django-tasks-rq (pip install django-tasks-rq; REDIS_URL), for a practice
-# that has outgrown one server.
+# "rq": Redis through django-tasks-rq (pip install django-tasks-rq==0.12.0; REDIS_URL), for a
+# practice that has outgrown one server; its worker is `manage.py rqworker default --job-class
+# django_tasks_rq.Job` (tests/operations/test_rq_backend.py runs one against Redis in CI).
 TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "database")
 _TASK_BACKENDS = {
     "database": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]},
