@@ -46,7 +46,9 @@ def test_a_task_runs_through_redis_and_rqs_worker(tmp_path):
     assert "django_rq" in manage("shell", "-c", PRINT_APPS, data_dir=tmp_path)
     result_id = manage("shell", "-c", ENQUEUE, data_dir=tmp_path).splitlines()[-1]
     assert manage("shell", "-c", STATUS % result_id, data_dir=tmp_path).endswith("READY")
-    manage("rqworker", "default", "--burst", "--job-class", "django_tasks_rq.Job", data_dir=tmp_path)
+    manage(
+        "rqworker", "default", "--burst", "--job-class", "django_tasks_rq.Job", data_dir=tmp_path
+    )
     assert manage("shell", "-c", STATUS % result_id, data_dir=tmp_path).endswith("SUCCESSFUL 1")
 
 

@@ -280,5 +280,6 @@ CLINICAL_REVIEW_INTERVAL_MONTHS = int(os.environ.get("CLINICAL_REVIEW_INTERVAL_M
 
 # Tasks and their worker, error reports, logs (one line per request): settings/operations.py.
 from .operations import *  # noqa: E402, F403
+
 if TASKS_BACKEND == "rq":  # noqa: F405 - from settings/operations.py
     INSTALLED_APPS = [*INSTALLED_APPS, "django_rq"]  # worker: docs/deploy.md
