@@ -49,7 +49,8 @@ def start_server(port, workers=1, threads=1, env=None):
         [str(gunicorn), "--chdir", str(settings.SITE_DIR), "clinic.wsgi:application"]
         + ["--bind", f"127.0.0.1:{port}", "--workers", str(workers), "--threads", str(threads)]
         + ["--log-level", "warning"],
-        env={**os.environ, "ALLOWED_HOSTS": "127.0.0.1", **(env or {})},
+        # LOG_LEVEL: the request lines (INFO) would bury the figures.
+        env={**os.environ, "ALLOWED_HOSTS": "127.0.0.1", "LOG_LEVEL": "WARNING", **(env or {})},
     )
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
