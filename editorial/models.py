@@ -18,7 +18,11 @@ class ClinicalReviewTask(AbstractGroupApprovalTask):
     def on_action(self, task_state, user, action_name, **kwargs):
         if action_name == "approve":
             from editorial.services import ReviewerNameMissing, record_clinical_review
+            from safeguards.guard import approval_held
 
+            # Wording that breaks a content rule needs its override first (nothing is saved).
+            if held := approval_held(task_state.workflow_state):
+                return held
             try:
                 record_clinical_review(task_state.workflow_state, user)
             except ReviewerNameMissing:
@@ -49,8 +53,11 @@ class FrenchReviewTask(AbstractGroupApprovalTask):
     def on_action(self, task_state, user, action_name, **kwargs):
         if action_name == "approve":
             from editorial.services import ReviewerNameMissing, record_french_review
+            from safeguards.guard import approval_held
             from translations.history import record_french_publication, who_translated
 
+            if held := approval_held(task_state.workflow_state):
+                return held
             try:
                 record_french_review(task_state.workflow_state, user)
             except ReviewerNameMissing:

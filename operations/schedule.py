@@ -108,6 +108,12 @@ JOBS = (
         "Check the directory's links (runs once the editorial safeguards' command exists).",
     ),
     Job(
+        "fail_stopped_tasks",
+        Every(minutes=10),
+        ("fail_stopped_tasks",),
+        "Mark background tasks left running by a worker that stopped as failed (dashboard).",
+    ),
+    Job(
         "prune_task_results",
         Daily(hour=3, minute=45),
         ("prune_db_task_results", "--min-age-days=14"),

@@ -4,7 +4,7 @@ import logging
 from pathlib import Path
 
 from django.conf import settings
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
 from django.db import transaction
 from django.urls import reverse
 from django.utils import translation
@@ -51,18 +51,33 @@ def store_request(cleaned_data, form_language):
 
 
 def notify_practice(appointment_request):
-    """An e-mail to the practice saying only that a request is waiting, with the admin's link.
+    """Tell the practice a request is waiting: the e-mail goes from the task worker, so the
+    patient's request never waits on (or fails with) the mail server. The task holds only the
+    request's number; the message only says a request arrived, with the admin's link."""
+    from practice.tasks import send_request_notice
 
-    No name, contact detail or reason: e-mail is not a safe place for them. A failure to send is
-    logged; the request is already stored and shows in the admin.
+    try:
+        send_request_notice.enqueue(appointment_request.pk)
+    except Exception:  # noqa: BLE001 - the request is stored and shows in the admin either way
+        logger.exception("Could not queue the notice of a new request (it is stored).")
+        return False
+    return True
+
+
+def request_notice(request_pk):
+    """The notice e-mail for request ``request_pk``, or None (deleted meanwhile, or no address).
+
+    No name, contact detail or reason: e-mail is not a safe place for them.
     """
+    if not AppointmentRequest.objects.filter(pk=request_pk).exists():
+        return None
     details = practice_details(settings.LANGUAGE_CODE)
     recipient = settings.REQUEST_NOTIFICATION_EMAIL or (details.email if details else "")
     if not recipient:
         logger.warning("A request is waiting, but no practice e-mail is set to tell anyone.")
-        return False
+        return None
     link = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(
-        "practice_requests:edit", args=[appointment_request.pk]
+        "practice_requests:edit", args=[request_pk]
     )
     with translation.override(settings.LANGUAGE_CODE):
         subject = gettext("A new request is waiting on the website")
@@ -70,12 +85,7 @@ def notify_practice(appointment_request):
             "A new request was sent through the website's contact page. Read it in the admin "
             "(sign-in needed):\n\n%(link)s\n\nThis message holds none of its details, on purpose."
         ) % {"link": link}
-    try:
-        send_mail(subject, body, None, [recipient])
-    except Exception:
-        logger.exception("Could not send the notice of a new request (it is stored).")
-        return False
-    return True
+    return EmailMessage(subject, body, None, [recipient])
 
 
 def purge_requests(now=None):

@@ -213,7 +213,10 @@ def _english_pattern(form):
 
 
 def _french_pattern(form):
-    return re.compile(rf"(?<![\w]){re.escape(_apostrophes(form.lower()))}")
+    """The glossary's French in the singular or the plural: « sites Web » is the term « site
+    Web », « douleurs lombaires » the term « douleur lombaire » (each word may take -s or -x)."""
+    words = _apostrophes(form.lower()).split()
+    return re.compile(r"(?<![\w])" + r"\s+".join(rf"{re.escape(word)}[sx]?" for word in words))
 
 
 def glossary_findings(instance, english=None, terms=None, texts=None):

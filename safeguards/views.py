@@ -89,7 +89,13 @@ class OverrideView(WagtailAdminTemplateMixin, FormView):
         return [*self.breadcrumbs_items, {"url": "", "label": self.get_page_title()}]
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(page=self.page, findings=self.findings, **kwargs)
+        return super().get_context_data(
+            page=self.page,
+            findings=self.findings,
+            # Sent here by an approval (safeguards.guard): say why nothing was approved.
+            held_approval=self.request.GET.get("held") == "approval",
+            **kwargs,
+        )
 
     def form_valid(self, form):
         edit_url = redirect("wagtailadmin_pages:edit", self.page.pk)

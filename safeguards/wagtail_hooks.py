@@ -1,17 +1,19 @@
 """Safeguards in the admin: rules and glossary as snippets, the editor's checks, the report."""
 
+from django.shortcuts import redirect
 from django.templatetags.static import static
 from django.urls import include, path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin import messages
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import ListingButton
 from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from safeguards import editor, overrides, urls, views
+from safeguards import editor, guard, overrides, urls, views
 from safeguards.models import ContentRule, GlossaryTerm, LinkCheck
 
 
@@ -75,6 +77,17 @@ def register_override_action(actions):
                 "reason": data.get("reason", ""),
             }
 
+    @actions.register_action(guard.HELD_ACTION)
+    class HeldFormatter(LogFormatter):
+        label = _("Scheduled publishing held")
+
+        def format_message(self, log_entry):
+            data = log_entry.data or {}
+            return _(
+                "Not published at its go-live date: the wording breaks the content rules "
+                "(%(rules)s) and no override was recorded."
+            ) % {"rules": ", ".join(data.get("rules", []))}
+
 
 @hooks.register("before_edit_page")
 def content_checks_in_the_editor(request, page):
@@ -82,6 +95,37 @@ def content_checks_in_the_editor(request, page):
         editor.show_findings(request, page.specific)
     elif request.method == "POST":
         editor.check_clinical_action(request, page)
+
+
+@hooks.register("before_bulk_action")
+def content_rules_on_bulk_publish(request, action_type, objects, action_class_instance):
+    """Bulk publish goes through none of the editor's checks: nothing is published when one of
+    the pages (or, with its descendants, one of those) needs an override first."""
+    if action_type != "publish" or not getattr(action_class_instance, "models", None):
+        return None
+    from wagtail.models import Page
+
+    if not all(issubclass(model, Page) for model in action_class_instance.models):
+        return None
+    form = getattr(action_class_instance, "cleaned_form", None)
+    include_descendants = bool(form and form.cleaned_data.get("include_descendants"))
+    held = guard.bulk_publish_held(objects, include_descendants=include_descendants)
+    if not held:
+        return None
+    for page, breaches in held:
+        messages.error(
+            request,
+            _(
+                "Nothing was published: “%(title)s” uses wording the content rules do not allow "
+                "(%(rules)s). Change it, or record an override with a reason."
+            )
+            % {"title": page.title, "rules": ", ".join(sorted({f.rule_name for f in breaches}))},
+            buttons=[messages.button(guard.override_url(page), _("Override, with a reason"))],
+        )
+    next_url = action_class_instance.next_url
+    if not next_url or next_url == request.path:  # back to the listing, not to the confirmation
+        return redirect("wagtailadmin_explore", held[0][0].get_parent().pk)
+    return redirect(next_url)
 
 
 @hooks.register("insert_editor_js")

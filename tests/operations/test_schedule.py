@@ -133,7 +133,8 @@ def test_the_schedule_table():
         entry.name
         for entry in schedule.due_between(local(2026, 12, 7, 6, 59), local(2026, 12, 7, 7, 0))
     ]
-    assert names == ["publish_scheduled", "clinical_review_digest"]  # a Monday, 7:00
+    # A Monday, 7:00 (every 5 and every 10 minutes, and the weekly digest).
+    assert names == ["publish_scheduled", "clinical_review_digest", "fail_stopped_tasks"]
     assert schedule.due_between(local(2026, 12, 7, 7, 1), local(2026, 12, 7, 7, 2)) == []
     daily = [
         entry.name
@@ -146,6 +147,7 @@ def test_a_clock_set_forward_runs_what_was_skipped_once_and_set_back_nothing():
     skipped = schedule.due_between(local(2026, 12, 8, 3, 0), local(2026, 12, 8, 4, 0))
     assert [entry.name for entry in skipped] == [
         "publish_scheduled",
+        "fail_stopped_tasks",
         "purge_requests",
         "prune_task_results",
     ]

@@ -23,6 +23,8 @@ TASKS = {"default": _TASK_BACKENDS[TASKS_BACKEND]}
 RQ_QUEUES = {"default": {"URL": os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")}}
 # The dashboard warns when a task has waited longer than this: the worker is not running.
 TASKS_STALE_MINUTES = int(os.environ.get("TASKS_STALE_MINUTES", "5"))
+# A task "running" longer than this was left by a worker that stopped (operations.worker).
+TASKS_RUNNING_TIMEOUT_MINUTES = int(os.environ.get("TASKS_RUNNING_TIMEOUT_MINUTES", "30"))
 # An e-mail that cannot be sent (SMTP down or refusing) is tried again this many times in all,
 # 2, 4, 8... minutes apart, then given up (logged as an error).
 EMAIL_SEND_ATTEMPTS = int(os.environ.get("EMAIL_SEND_ATTEMPTS", "5"))
