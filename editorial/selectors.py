@@ -241,8 +241,12 @@ def _in_clinical_review(page_ids):
     )
 
 
-def translation_rows(only_state=None):
+def translation_rows(only_state=None, keys=None, source_locale=None, target_locale=None):
     """One row per English page (but the root) and per English resource: its French twin's state.
+
+    ``keys`` limits the rows to those translation keys (the stored state refreshes one object at
+    a time, see translations/state.py); ``source_locale`` and ``target_locale`` default to
+    English and French.
 
     States: missing (no French, or only an alias); awaiting clinical review (no French, and the
     English page is in the clinical reviewers' hands); in progress (some strings untranslated, or
@@ -250,17 +254,20 @@ def translation_rows(only_state=None):
     text differs from the strings the translation was made from, i.e. the English changed
     since the last sync); published.
     """
-    english = Locale.get_default()
-    french = Locale.objects.filter(language_code=FRENCH).first()
+    english = source_locale or Locale.get_default()
+    french = target_locale or Locale.objects.filter(language_code=FRENCH).first()
     if french is None:
         return []
 
-    objects = list(
-        Page.objects.filter(locale=english, depth__gt=1).order_by("path").specific(defer=False)
-    )
+    pages = Page.objects.filter(locale=english, depth__gt=1)
     resource_model = _resource_model()
-    if resource_model is not None:
-        objects.extend(resource_model.objects.filter(locale=english).order_by("title"))
+    resources = resource_model.objects.filter(locale=english) if resource_model else None
+    if keys is not None:
+        pages = pages.filter(translation_key__in=keys)
+        resources = resources.filter(translation_key__in=keys) if resources is not None else None
+    objects = list(pages.order_by("path").specific(defer=False))
+    if resources is not None:
+        objects.extend(resources.order_by("title"))
 
     keys = [obj.translation_key for obj in objects]
     french_pages = {

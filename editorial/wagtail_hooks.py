@@ -78,7 +78,11 @@ class TranslationsPanel(Component):
     template_name = "editorial/panels/translations.html"
 
     def get_context_data(self, parent_context):
-        return {"counts": selectors.translation_counts()}
+        # Read from the stored state (a few count queries), never by building the report.
+        from translations import state
+
+        counts, unknown = state.counts()
+        return {"counts": counts, "unknown": unknown}
 
 
 @hooks.register("construct_homepage_panels")
