@@ -14,6 +14,22 @@ def annotate(rows, user):
     return annotate_changes(rows)
 
 
+def annotate_for_listing(rows, user):
+    """What one page of the report adds to rows read from the stored state (their changed
+    segments are stored): the English links and the last French publication."""
+    rows_with_objects = [row for row in rows if not isinstance(row.english, str)]
+    _english_links(rows_with_objects, user)
+    publications = history.last_publications(
+        [row.french for row in rows_with_objects if row.french]
+    )
+    for row in rows:
+        row.last_publication = None
+        if row.french is not None:
+            kind = "page" if isinstance(row.french, Page) else "other"
+            row.last_publication = publications.get((kind, row.french.pk))
+    return rows
+
+
 def annotate_changes(rows):
     """``changed_segments`` and ``last_publication`` (also what translations.state stores)."""
     sources = [row.source for row in rows if row.source is not None and row.french is not None]

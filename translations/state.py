@@ -68,6 +68,15 @@ class TranslationState(models.Model):
         return f"{self.title} → {self.target_locale_id}: {self.state}"
 
     @property
+    def kind(self):
+        model = self.content_type.model_class()
+        return model._meta.verbose_name if model else self.content_type.model
+
+    @property
+    def state_label(self):
+        return dict(state_choices()).get(self.state, self.state)
+
+    @property
     def percent(self):
         return 100 if not self.strings_total else int(self.strings_done * 100 / self.strings_total)
 
