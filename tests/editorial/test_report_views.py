@@ -90,3 +90,22 @@ def test_results_only_url_for_wagtail_filters(admin_client, translation_states):
     )
     assert response.status_code == 200
     assert "Resources" in response.content.decode()
+
+
+def test_dashboard_queries_do_not_grow_with_content(admin_client, editorial):  # noqa: F811
+    english_home, french_home = editorial
+    url = reverse("wagtailadmin_home")
+
+    def queries():
+        admin_client.get(url)  # warm the per-process caches
+        with CaptureQueriesContext(connection) as captured:
+            response = admin_client.get(url)
+        assert response.status_code == 200
+        return len(captured)
+
+    for number in range(2):
+        make_resource(english_home.locale, f"R{number}", "D.", "F.", french_home.locale)
+    few = queries()
+    for number in range(2, 10):
+        make_resource(english_home.locale, f"R{number}", "D.", "F.", french_home.locale)
+    assert queries() == few
