@@ -37,5 +37,10 @@ class ResourceViewSet(SnippetViewSet):
     search_fields = ["title", "authors", "description", "publisher", "region", "note"]
     list_per_page = 50  # ordered as on the page: Resource.Meta.ordering
 
+    def get_queryset(self, request):
+        # The "Site language" column and the listing buttons read each row's locale: one join
+        # rather than a query per row (issue 22).
+        return Resource.objects.select_related("locale")
+
 
 register_snippet(ResourceViewSet)

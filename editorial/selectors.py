@@ -131,6 +131,11 @@ STATES = [
 ]
 
 
+# A stored row whose object cannot be found (translations/state.py).
+UNKNOWN = "unknown"
+UNKNOWN_LABEL = pgettext_lazy("French twin state", "Unknown, rebuild pending")
+
+
 @dataclass
 class TranslationRow:
     english: object
@@ -161,7 +166,7 @@ class TranslationRow:
 
     @property
     def state_label(self):
-        return dict(STATES)[self.state]
+        return dict(STATES).get(self.state, UNKNOWN_LABEL)
 
 
 def string_segments_of(instance):
@@ -241,8 +246,12 @@ def _in_clinical_review(page_ids):
     )
 
 
-def translation_rows(only_state=None):
+def translation_rows(only_state=None, keys=None, source_locale=None, target_locale=None):
     """One row per English page (but the root) and per English resource: its French twin's state.
+
+    ``keys`` limits the rows to those translation keys (the stored state refreshes one object at
+    a time, see translations/state.py); ``source_locale`` and ``target_locale`` default to
+    English and French.
 
     States: missing (no French, or only an alias); awaiting clinical review (no French, and the
     English page is in the clinical reviewers' hands); in progress (some strings untranslated, or
@@ -250,17 +259,20 @@ def translation_rows(only_state=None):
     text differs from the strings the translation was made from, i.e. the English changed
     since the last sync); published.
     """
-    english = Locale.get_default()
-    french = Locale.objects.filter(language_code=FRENCH).first()
+    english = source_locale or Locale.get_default()
+    french = target_locale or Locale.objects.filter(language_code=FRENCH).first()
     if french is None:
         return []
 
-    objects = list(
-        Page.objects.filter(locale=english, depth__gt=1).order_by("path").specific(defer=False)
-    )
+    pages = Page.objects.filter(locale=english, depth__gt=1)
     resource_model = _resource_model()
-    if resource_model is not None:
-        objects.extend(resource_model.objects.filter(locale=english).order_by("title"))
+    resources = resource_model.objects.filter(locale=english) if resource_model else None
+    if keys is not None:
+        pages = pages.filter(translation_key__in=keys)
+        resources = resources.filter(translation_key__in=keys) if resources is not None else None
+    objects = list(pages.order_by("path").specific(defer=False))
+    if resources is not None:
+        objects.extend(resources.order_by("title"))
 
     keys = [obj.translation_key for obj in objects]
     french_pages = {
@@ -342,33 +354,37 @@ def translation_rows(only_state=None):
                 twin is not None and ("page" if is_page else "resource", str(twin.pk)) in in_review
             ),
         )
-        row.urls["english"] = finder.get_edit_url(obj)
-        if state == AWAITING_CLINICAL_REVIEW:
-            pass  # nothing to translate until the clinical review is done
-        elif twin is None:
-            row.urls["translate"] = (
-                reverse("wagtail_localize:submit_page_translation", args=[obj.pk])
-                if is_page
-                else reverse(
-                    "wagtail_localize:submit_snippet_translation",
-                    args=[obj._meta.app_label, obj._meta.model_name, obj.pk],
-                )
-            )
-        else:
-            row.urls["french"] = finder.get_edit_url(twin)
-            row.urls["submit"] = reverse(
-                "editorial:submit_translation"
-                if is_page
-                else "editorial:submit_resource_translation",
-                args=[twin.pk],
-            )
-        if state == OUT_OF_DATE and source is not None:
-            row.urls["sync"] = reverse("wagtail_localize:update_translations", args=[source.pk])
+        add_row_urls(row, finder)
         rows.append(row)
 
     if only_state:
         rows = [row for row in rows if row.state == only_state]
     return rows
+
+
+def add_row_urls(row, finder):
+    """The row's links: the editors, "Translate" for a missing twin, "Sync" when out of date."""
+    obj, twin, is_page = row.english, row.french, isinstance(row.english, Page)
+    row.urls["english"] = finder.get_edit_url(obj)
+    if row.state == AWAITING_CLINICAL_REVIEW:
+        pass  # nothing to translate until the clinical review is done
+    elif twin is None:
+        row.urls["translate"] = (
+            reverse("wagtail_localize:submit_page_translation", args=[obj.pk])
+            if is_page
+            else reverse(
+                "wagtail_localize:submit_snippet_translation",
+                args=[obj._meta.app_label, obj._meta.model_name, obj.pk],
+            )
+        )
+    else:
+        row.urls["french"] = finder.get_edit_url(twin)
+        row.urls["submit"] = reverse(
+            "editorial:submit_translation" if is_page else "editorial:submit_resource_translation",
+            args=[twin.pk],
+        )
+    if row.state == OUT_OF_DATE and row.source is not None:
+        row.urls["sync"] = reverse("wagtail_localize:update_translations", args=[row.source.pk])
 
 
 def translation_counts(rows=None):

@@ -1,13 +1,25 @@
 from django.urls import path
 
-from editorial import views
+from editorial import reports, views
 
 app_name = "editorial"
 urlpatterns = [
     path(
-        "clinical-review/", views.ClinicalReviewReportView.as_view(), name="clinical_review_report"
+        "clinical-review/",
+        reports.ClinicalReviewReportView.as_view(),
+        name="clinical_review_report",
     ),
-    path("translations/", views.TranslationsReportView.as_view(), name="translations_report"),
+    path(
+        "clinical-review/results/",
+        reports.ClinicalReviewReportView.as_view(results_only=True),
+        name="clinical_review_report_results",
+    ),
+    path("translations/", reports.TranslationsReportView.as_view(), name="translations_report"),
+    path(
+        "translations/results/",
+        reports.TranslationsReportView.as_view(results_only=True),
+        name="translations_report_results",
+    ),
     path(
         "translations/<int:object_id>/submit/",
         views.SubmitTranslationView.as_view(),

@@ -1,4 +1,4 @@
-"""Admin views: the two reports, the French submission, and the reviewer-name notice."""
+"""Admin views: the French submission and the reviewer-name notice."""
 
 from django import forms
 from django.contrib import messages
@@ -7,14 +7,12 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, pgettext_lazy
+from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Page
-from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail_localize.views.update_translations import UpdateTranslationsView
 
-from editorial import selectors
 from editorial.services import (
     FRENCH,
     TranslationNotReady,
@@ -22,64 +20,7 @@ from editorial.services import (
     submit_translation_for_review,
 )
 
-
-class ReportMixin(WagtailAdminTemplateMixin):
-    def get_breadcrumbs_items(self):
-        return [*self.breadcrumbs_items, {"url": "", "label": self.get_page_title()}]
-
-
-class ClinicalReviewReportView(ReportMixin, TemplateView):
-    page_title = pgettext_lazy("report", "Clinical review")
-    header_icon = "doc-full-inverse"
-    template_name = "editorial/clinical_review_report.html"
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        sections = selectors.clinical_pages_due()
-        page_ids = [row.page.pk for _locale, rows in sections for row in rows]
-        # One query for the edit links, rather than a permission check per row.
-        editable = set(
-            PagePermissionPolicy()
-            .instances_user_has_any_permission_for(self.request.user, ["change"])
-            .filter(pk__in=page_ids)
-            .values_list("pk", flat=True)
-        )
-        for _locale, rows in sections:
-            for row in rows:
-                row.can_edit = row.page.pk in editable
-        context.update(
-            sections=sections,
-            total=sum(len(rows) for _locale, rows in sections),
-            within_days=selectors.DUE_WITHIN_DAYS,
-            has_clinical_models=bool(selectors.clinical_page_models()),
-        )
-        return context
-
-
-class TranslationsReportView(ReportMixin, TemplateView):
-    page_title = gettext_lazy("Translation status")
-    header_icon = "wagtail-localize-language"
-    template_name = "editorial/translations_report.html"
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        states = dict(selectors.STATES)
-        chosen = self.request.GET.get("state", "")
-        if chosen not in states:
-            chosen = ""
-        all_rows = selectors.translation_rows()
-        rows = [row for row in all_rows if row.state == chosen] if chosen else all_rows
-        from translations import report  # segments changed, who translated and approved
-
-        report.annotate(rows, self.request.user)
-        context.update(
-            rows=rows,
-            counts=selectors.translation_counts(all_rows),
-            chosen=chosen,
-            chosen_label=states.get(chosen, ""),
-            can_submit=self.request.user.has_perm("wagtail_localize.submit_translation"),
-        )
-        return context
+# The two reports are Wagtail report views: editorial/reports.py.
 
 
 def reviewer_name_missing(request):

@@ -20,3 +20,14 @@ class TranslationsConfig(AppConfig):
         catalogue.install()
         # The translate form's language ticked, and the explorer's silent redirect explained.
         dead_ends.install()
+        # The stored translation state follows the events that change it (translations/state.py).
+        from translations import signals
+
+        signals.connect()
+
+    def finish_set_up_site(self, stdout):
+        # After every app has seeded: the stored translation state of the whole site, from
+        # scratch (a first run, or a database restored without it).
+        from translations import state
+
+        state.rebuild()

@@ -11,6 +11,27 @@ def annotate(rows, user):
     """Add ``changed_segments``, ``last_publication``, ``english_editable`` and the English
     page's public address (``urls["english_public"]``) to the report's rows."""
     _english_links(rows, user)
+    return annotate_changes(rows)
+
+
+def annotate_for_listing(rows, user):
+    """What one page of the report adds to rows read from the stored state (their changed
+    segments are stored): the English links and the last French publication."""
+    rows_with_objects = [row for row in rows if not isinstance(row.english, str)]
+    _english_links(rows_with_objects, user)
+    publications = history.last_publications(
+        [row.french for row in rows_with_objects if row.french]
+    )
+    for row in rows:
+        row.last_publication = None
+        if row.french is not None:
+            kind = "page" if isinstance(row.french, Page) else "other"
+            row.last_publication = publications.get((kind, row.french.pk))
+    return rows
+
+
+def annotate_changes(rows):
+    """``changed_segments`` and ``last_publication`` (also what translations.state stores)."""
     sources = [row.source for row in rows if row.source is not None and row.french is not None]
     by_source = {source.pk: [] for source in sources}
     for source_id, string_id, context_id, path, text in StringSegment.objects.filter(
@@ -18,7 +39,7 @@ def annotate(rows, user):
     ).values_list("source_id", "string_id", "context_id", "context__path", "string__data"):
         by_source[source_id].append((string_id, context_id, path, text))
     context_ids = [item[1] for items in by_source.values() for item in items]
-    french_locale_id = rows[0].french.locale_id if sources else None
+    french_locale_id = next((row.french.locale_id for row in rows if row.french is not None), None)
     strings_by_context = {}
     for context_id, string_id, updated_at, has_error in StringTranslation.objects.filter(
         locale_id=french_locale_id, context_id__in=context_ids

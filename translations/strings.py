@@ -101,7 +101,10 @@ def upload_pofile(request, translation_id):
     # the file was downloaded): wagtail-localize imports them onto the old English silently.
     current = set(translation.source.stringsegment_set.values_list("string__data", "context__path"))
     stale = [entry for entry in po if entry.msgstr and (entry.msgid, entry.msgctxt) not in current]
-    warnings = translation.import_po(po, user=request.user, tool_name="PO File")
+    from translations.state import batched
+
+    with batched():  # one state refresh for the whole file, not one per string
+        warnings = translation.import_po(po, user=request.user, tool_name="PO File")
     count = max(len(stale), len(warnings))
     if count:
         messages.warning(
