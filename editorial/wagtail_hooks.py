@@ -15,7 +15,6 @@ from wagtail.models import TranslatableMixin
 from editorial import selectors, urls, views
 from editorial.models import ClinicalReviewTask, FrenchReviewTask
 from editorial.services import (
-    FRENCH,
     french_translation_of,
     has_french_review_fields,
     names_in_language,
@@ -146,7 +145,7 @@ def refuse_deleting_other_language(request, instances):
 def submit_french_resource_button(snippet, user, next_url=None):
     if not isinstance(snippet, TranslatableMixin) or snippet._meta.label != "directory.Resource":
         return
-    if snippet.locale.language_code != FRENCH or snippet.workflow_in_progress:
+    if snippet.workflow_in_progress:
         return
     if not user_may_change_locale(user, snippet.locale) or french_translation_of(snippet) is None:
         return
@@ -160,7 +159,7 @@ def submit_french_resource_button(snippet, user, next_url=None):
 
 @hooks.register("register_page_listing_more_buttons")
 def submit_french_translation_button(page, user, view_name=None, next_url=None):
-    if page.locale.language_code != FRENCH or page.alias_of_id:
+    if page.alias_of_id:
         return
     if not page.permissions_for_user(user).can_edit():
         return

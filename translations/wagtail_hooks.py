@@ -110,6 +110,38 @@ def refuse_unpublishing_snippet(request, instance):
     return None
 
 
+def _refuse_changing_an_original(request, obj, url):
+    """Translators hold "change" in both trees to save translations either way; an original
+    (English or French) is an author's to change. Refused on the server whatever the button."""
+    from translations import direction
+
+    if direction.may_change_originals(request.user) or policy.is_translation(obj):
+        return None
+    messages.error(
+        request,
+        _(
+            "Translators change translations only: this is an original, written in its "
+            "language first. Ask an editor to change it. Nothing was changed."
+        ),
+    )
+    return redirect(url)
+
+
+# Before wagtail-localize's own hook, which serves the translation editor for translations.
+@hooks.register("before_edit_page", order=-30)
+def refuse_translators_changing_original_pages(request, page):
+    return _refuse_changing_an_original(request, page.specific, reverse("wagtailadmin_home"))
+
+
+@hooks.register("before_edit_snippet", order=-30)
+def refuse_translators_changing_original_snippets(request, instance):
+    from wagtail.models import TranslatableMixin
+
+    if not isinstance(instance, TranslatableMixin):
+        return None
+    return _refuse_changing_an_original(request, instance, reverse("wagtailadmin_home"))
+
+
 def _incomplete_stream_fields(request, page_class):
     """Names of the page form's StreamFields a POST does not carry at all.
 
