@@ -20,17 +20,23 @@ from wagtail.models import Page
 _original_get_workflow = Page.get_workflow
 
 
-def translation_of(obj):
-    """The enabled wagtail-localize Translation that produces ``obj`` (None for an original)."""
+def translation_of(obj, enabled_only=True):
+    """The enabled wagtail-localize Translation that produces ``obj`` (None for an original).
+
+    ``enabled_only=False`` also finds a translation whose synchronisation was stopped: the page
+    is then edited on its own, but it is still the translator's, not an original.
+    """
     from wagtail_localize.models import Translation
 
     if obj.pk is None or not getattr(obj, "translation_key", None):
         return None
+    translations = Translation.objects.filter(
+        source__object_id=obj.translation_key, target_locale_id=obj.locale_id
+    )
+    if enabled_only:
+        translations = translations.filter(enabled=True)
     return (
-        Translation.objects.filter(
-            source__object_id=obj.translation_key, target_locale_id=obj.locale_id, enabled=True
-        )
-        .exclude(source__locale_id=obj.locale_id)
+        translations.exclude(source__locale_id=obj.locale_id)
         .select_related("source", "source__locale")
         .first()
     )

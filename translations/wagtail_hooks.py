@@ -40,6 +40,12 @@ def register_urls():
             strings.upload_pofile,
             name="translations_upload_pofile",
         ),
+        # wagtail-localize's "Stop synced translation": asked first, never lossy.
+        path(
+            "localize/translate/<int:translation_id>/disable/",
+            views.stop_synchronisation,
+            name="translations_stop_synchronisation",
+        ),
         path(
             "translations/review/<int:translation_id>/",
             views.review,
@@ -115,7 +121,9 @@ def _refuse_changing_an_original(request, obj, url):
     (English or French) is an author's to change. Refused on the server whatever the button."""
     from translations import direction
 
-    if direction.may_change_originals(request.user) or policy.is_translation(obj):
+    if direction.may_change_originals(request.user):
+        return None
+    if direction.translation_of(obj, enabled_only=False) is not None:
         return None
     messages.error(
         request,

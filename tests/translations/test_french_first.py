@@ -197,6 +197,10 @@ def test_french_to_english_the_translator_submits_and_the_administration_approve
     assert state.workflow.name == services.ENGLISH_WORKFLOW
     english_page.refresh_from_db()
     assert not english_page.live
+    # ... and the translator carries on in the ordinary editor, in English.
+    assert any("Synchronisation stopped" in text for text in messages_of(response))
+    assert response.redirect_chain[-1][0] == edit_url(english_page)
+    assert b"js-translation-editor" not in response.content
 
     # A clinical reviewer cannot publish the English outside the review (translation editor,
     # page editor); the administration approves it.
@@ -204,6 +208,10 @@ def test_french_to_english_the_translator_submits_and_the_administration_approve
     client.post(edit_url(english_page), {"action": "publish"})
     english_page.refresh_from_db()
     assert not english_page.live
+    # ... and the translator carries on in the ordinary editor, in English.
+    assert any("Synchronisation stopped" in text for text in messages_of(response))
+    assert response.redirect_chain[-1][0] == edit_url(english_page)
+    assert b"js-translation-editor" not in response.content
     client.force_login(administrator)
     response = client.post(action_url(english_page, "approve", state.current_task_state), {})
     english_page.refresh_from_db()
@@ -281,3 +289,46 @@ def _resource_form(response, data):
         )
     values.update(data)
     return values
+
+
+# Stopping synchronisation -----------------------------------------------------------------
+
+
+def test_stopping_synchronisation_asks_first_and_never_keeps_the_source_language(
+    client, french_original, translator
+):
+    from wagtail_localize.models import Translation
+
+    english_page = translate_into_english(client, translator, french_original)
+    translation = Translation.objects.get(
+        source__object_id=french_original.translation_key, target_locale=english()
+    )
+    url = reverse("wagtail_localize:stop_translation", args=[translation.pk])
+    # The editor's button posts without confirmation: it leads to the question.
+    response = client.post(url, {"next": edit_url(english_page)})
+    assert response.status_code == 200
+    translation.refresh_from_db()
+    assert translation.enabled
+    # Untranslated strings would stay in French on the English page: refused, even confirmed.
+    html = response.content.decode()
+    assert "not translated yet" in html and 'value="stop"' not in html
+    client.post(url, {"confirm": "stop"})
+    translation.refresh_from_db()
+    assert translation.enabled
+
+    warnings = translation.import_po(_po_all_in_english(translation))
+    assert not warnings
+    assert translation.get_progress()[0] == translation.get_progress()[1]
+    response = client.get(url)
+    assert 'value="stop"' in response.content.decode()
+    response = client.post(url, {"confirm": "stop"}, follow=True)
+    translation.refresh_from_db()
+    assert not translation.enabled
+    draft = Page.objects.get(pk=english_page.pk).specific.get_latest_revision_as_object()
+    assert draft.title == f"EN {FRENCH_TITLE}" and draft.summary == f"EN {FRENCH_SUMMARY}"
+    english_page.refresh_from_db()
+    assert not english_page.live
+    # ... and the translator carries on in the ordinary editor, in English.
+    assert any("Synchronisation stopped" in text for text in messages_of(response))
+    assert response.redirect_chain[-1][0] == edit_url(english_page)
+    assert b"js-translation-editor" not in response.content
