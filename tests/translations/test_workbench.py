@@ -447,3 +447,20 @@ def test_a_french_resource_opens_in_the_translation_editor(client, pair, make_us
     response = client.get(url, follow=True)
     assert response.status_code == 200
     assert props_of(response)["perms"]["canPublish"] is False
+    # The workbench too (issue 21: it used to be left out for resources).
+    html = workbench_html(response)
+    submit = reverse("editorial:submit_resource_translation", args=[french.pk])
+    assert submit in html
+    # Submitted, then opened by the French reviewer and an administrator: never a 500.
+    client.post(submit)
+    french.refresh_from_db()
+    assert french.workflow_in_progress
+    for user in (
+        make_user("relectrice", services.FRENCH_REVIEWERS, first_name="Lu", last_name="Côté"),
+        make_user("admin2", services.ADMINISTRATORS, first_name="Ana", last_name="Lee"),
+        translator,
+    ):
+        client.force_login(user)
+        response = client.get(url, follow=True)
+        assert response.status_code == 200, user.username
+        assert "translation-workbench" in response.content.decode()
