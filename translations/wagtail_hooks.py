@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.models import Page
 
-from translations import catalogue, history, policy, strings, views
+from translations import catalogue, history, policy, slugs, strings, views
 
 CONVERT_TO_ALIAS = "localize-convert-to-alias"
 
@@ -182,6 +182,16 @@ def _refuse_incomplete_form(request, page_class, url):
 def refuse_incomplete_edit_form(request, page):
     url = reverse("wagtailadmin_pages:edit", args=[page.pk])
     return _refuse_incomplete_form(request, page.specific_class, url)
+
+
+@hooks.register("before_create_page", order=-40)
+def ascii_slug_for_a_new_page(request, parent_page, page_class):
+    slugs.normalise_posted_slug(request)
+
+
+@hooks.register("before_edit_page", order=-40)
+def ascii_slug_for_a_changed_slug(request, page):
+    slugs.normalise_posted_slug(request, current_slug=page.slug)
 
 
 @hooks.register("before_create_page", order=10)

@@ -114,6 +114,8 @@ def test_an_editor_writes_a_french_condition_page_and_it_goes_to_clinical_review
     _treatments, conditions = french_indexes
     page = create_french_condition(client, editor, conditions)
     assert page.locale.language_code == "fr-ca" and not page.live
+    # One rule for addresses: ASCII, as the seeded French pages (the form posted Unicode).
+    assert page.slug == "epicondylite-coude-du-tennis"
     state = state_of(page)
     assert state.workflow.name == services.CLINICAL_WORKFLOW
 
@@ -332,3 +334,22 @@ def test_stopping_synchronisation_asks_first_and_never_keeps_the_source_language
     assert any("Synchronisation stopped" in text for text in messages_of(response))
     assert response.redirect_chain[-1][0] == edit_url(english_page)
     assert b"js-translation-editor" not in response.content
+
+
+def test_the_slug_rule_is_ascii_and_leaves_stored_slugs_alone(
+    client, french_original, administrator
+):
+    from tests.editorial.conftest import edit_form_data
+    from translations.slugs import ascii_slug
+
+    assert ascii_slug("Œdème du genou, épaule gelée") == "oedeme-du-genou-epaule-gelee"
+    # A stored Unicode slug (made before the rule) stays as it is when the page is saved.
+    Page.objects.filter(pk=french_original.pk).update(slug="épicondylite")
+    page = Page.objects.get(pk=french_original.pk).specific
+    client.force_login(administrator)
+    client.post(edit_url(page), edit_form_data(page, administrator))
+    assert page.get_latest_revision_as_object().slug == "épicondylite"
+    # A changed slug follows the rule.
+    client.post(edit_url(page), edit_form_data(page, administrator, slug="coude-défait"))
+    page = Page.objects.get(pk=page.pk).specific
+    assert page.get_latest_revision_as_object().slug == "coude-defait"
