@@ -353,3 +353,38 @@ def test_the_slug_rule_is_ascii_and_leaves_stored_slugs_alone(
     client.post(edit_url(page), edit_form_data(page, administrator, slug="coude-défait"))
     page = Page.objects.get(pk=page.pk).specific
     assert page.get_latest_revision_as_object().slug == "coude-defait"
+
+
+# Bad input --------------------------------------------------------------------------------
+
+
+def test_a_french_resource_whose_english_twin_was_deleted_opens_as_it_is(
+    client, editorial, editor, translator
+):
+    from directory.models import Resource
+    from home.localization import translate_from_catalogue as translate
+    from tests.translations.test_resources import snippet_url
+
+    english_home, french_home = editorial
+    english_resource = Resource.objects.create(
+        kind="website", title="Plain site", description="Plain words.", locale=english_home.locale
+    )
+    french = translate(
+        english_resource,
+        french_home.locale,
+        {"Plain site": "Site simple", "Plain words.": "Des mots simples."},
+    )
+    english_resource.delete()
+    # wagtail-localize forgets the translation: the French is now an original, kept as it is.
+    # A translator is told so; an editor opens it in the ordinary editor, in French.
+    client.force_login(translator)
+    response = client.get(snippet_url("edit", french.pk), follow=True)
+    assert any("this is an original" in text for text in messages_of(response))
+    client.force_login(editor)
+    response = client.get(snippet_url("edit", french.pk))
+    assert response.status_code == 200
+    assert b"js-translation-editor" not in response.content
+    assert "Site simple" in response.content.decode()
+    french.refresh_from_db()
+    assert french.title == "Site simple" and french.locale_id == french_home.locale_id
+    assert not Resource.objects.filter(pk=french.pk, live=True, title="Plain site").exists()
