@@ -78,6 +78,14 @@ class Workbench:
     last_publication: object = None
 
     @property
+    def from_french(self):
+        """English translated from a French original (issue 21): the notices name the French
+        as the original and the administration as the English review."""
+        from editorial.services import FRENCH
+
+        return self.translation.source.locale.language_code == FRENCH
+
+    @property
     def untranslated(self):
         return self.total - self.done
 

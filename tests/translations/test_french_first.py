@@ -388,3 +388,39 @@ def test_a_french_resource_whose_english_twin_was_deleted_opens_as_it_is(
     french.refresh_from_db()
     assert french.title == "Site simple" and french.locale_id == french_home.locale_id
     assert not Resource.objects.filter(pk=french.pk, live=True, title="Plain site").exists()
+
+
+# Out of date, French first ---------------------------------------------------------------
+
+
+def test_editing_the_french_original_flags_the_english_out_of_date_in_the_workbench(
+    client, french_original, translator, editor, reviewer
+):
+    from wagtail_localize.models import Translation
+
+    english_page = translate_into_english(client, translator, french_original)
+    translation = Translation.objects.get(
+        source__object_id=french_original.translation_key, target_locale=english()
+    )
+    translation.import_po(_po_all_in_english(translation))
+    html = client.get(edit_url(english_page)).content.decode()
+    assert "Submit the English for review" in html
+    assert "The French original changed" not in html
+
+    # The editor changes the French; the clinical reviewer approves it (it goes live).
+    from tests.editorial.conftest import edit_form_data
+
+    client.force_login(editor)
+    page = Page.objects.get(pk=french_original.pk).specific
+    data = edit_form_data(page, editor, summary="Douleur à l’extérieur du coude, à l’effort.")
+    client.post(edit_url(page), {**data, "action-submit": "Submit"})
+    client.force_login(reviewer)
+    state = state_of(page)
+    client.post(action_url(page, "approve", state.current_task_state), {"comment": ""})
+    page.refresh_from_db()
+    assert page.summary == "Douleur à l’extérieur du coude, à l’effort."
+
+    client.force_login(translator)
+    html = client.get(edit_url(english_page)).content.decode()
+    assert "The French original changed since this English was made: 1 passage differs" in html
+    assert "Sync with the French" in html
