@@ -178,13 +178,15 @@ def record_french_review(workflow_state, user, today=None):
 
 
 def french_translation_of(obj):
-    """The enabled wagtail-localize Translation that produces this French page or resource."""
+    """The enabled wagtail-localize Translation that produces this page or resource, in either
+    direction (the name is older than French-first content): None for an original."""
     return (
         Translation.objects.filter(
             source__object_id=obj.translation_key,
             target_locale_id=obj.locale_id,
             enabled=True,
         )
+        .exclude(source__locale_id=obj.locale_id)
         .select_related("source")
         .first()
     )
@@ -335,7 +337,7 @@ def _pages_of(model_labels, locale):
     return pages
 
 
-def _trim_grants_beyond_the_design(groups, root_page, root_collection, french_home):
+def _trim_grants_beyond_the_design(groups, root_page, root_collection, french_home, english_home):
     """Remove the grants the design forbids, and only those (an administrator's deliberate
     additions stay): Wagtail's initial image and document change/delete rights for Editors on
     the root collection, its "Moderators" group's rights on the tree root (both languages),
@@ -351,7 +353,9 @@ def _trim_grants_beyond_the_design(groups, root_page, root_collection, french_ho
     groups[EDITORS].permissions.remove(*media_changes)
     GroupPagePermission.objects.filter(group__name="Moderators", page=root_page).delete()
     GroupPagePermission.objects.filter(
-        group=groups[TRANSLATORS], page=french_home, permission__codename="add_page"
+        group=groups[TRANSLATORS],
+        page__in=[french_home, english_home],
+        permission__codename="add_page",
     ).delete()
     submit = _permission("wagtail_localize", "submit_translation")
     for group in Group.objects.filter(permissions=submit).exclude(
@@ -392,12 +396,18 @@ def setup_editorial(stdout=None):
         group.permissions.add(access_admin)
 
     clinical_indexes = _pages_of(CLINICAL_INDEX_MODELS, english)
+    # Either language first: clinical pages written in French are reviewed under the French
+    # index pages as English ones are under the English (translations.direction sends a
+    # translation, in either direction, to its language's review instead).
+    french_clinical_indexes = _pages_of(CLINICAL_INDEX_MODELS, french_home.locale)
 
     # Editors: English pages, drafts and submissions only (every English page is reviewed
     # before it is published), and the resource snippets, likewise drafts and submissions: no
     # "publish" (a snippet right covers both languages).
     editors = groups[EDITORS]
     _page_permissions(editors, english_home, ["add", "change"])
+    # ... and French pages, in the same way: authors write in either language.
+    _page_permissions(editors, french_home, ["add", "change"])
     _model_permissions(editors, "directory.Resource", ["add", "change", "delete"])
     # The practice's details (English; the locale check is made when the record is opened).
     _model_permissions(editors, "practice.PracticeDetails", ["change"])
@@ -415,7 +425,7 @@ def setup_editorial(stdout=None):
     # Clinical reviewers: English clinical pages. Wagtail 8 publishes an approved page as the
     # approving user and checks that user's publish permission, so approvers need it.
     reviewers = groups[CLINICAL_REVIEWERS]
-    for index in clinical_indexes:
+    for index in [*clinical_indexes, *french_clinical_indexes]:
         _page_permissions(reviewers, index, ["change", "publish"])
 
     # French reviewers: approve (and so publish) French pages and French resources. The snippet
@@ -438,6 +448,9 @@ def setup_editorial(stdout=None):
     # Translators translate; they do not create pages (a new French page would be French-first
     # content, clinical or not, that no clinical reviewer has seen).
     _page_permissions(translators, french_home, ["change"])
+    # ... and the English tree, to save English translated from French. They change only
+    # translations (translations.direction.may_change_originals, checked on every edit).
+    _page_permissions(translators, english_home, ["change"])
     _model_permissions(translators, "directory.Resource", ["change"])
     translators.permissions.add(_permission("wagtail_localize", "submit_translation"))
     _collection_permissions(
@@ -446,7 +459,7 @@ def setup_editorial(stdout=None):
         [("wagtailimages", "choose_image"), ("wagtaildocs", "choose_document")],
     )
 
-    _trim_grants_beyond_the_design(groups, root_page, root_collection, french_home)
+    _trim_grants_beyond_the_design(groups, root_page, root_collection, french_home, english_home)
 
     # Administrators: everything.
     admins = groups[ADMINISTRATORS]
@@ -467,7 +480,13 @@ def setup_editorial(stdout=None):
     english_workflow = _workflow(
         ENGLISH_WORKFLOW, GroupApprovalTask, ENGLISH_TASK, [admins], [english_home]
     )
-    _workflow(CLINICAL_WORKFLOW, ClinicalReviewTask, CLINICAL_TASK, [reviewers], clinical_indexes)
+    _workflow(
+        CLINICAL_WORKFLOW,
+        ClinicalReviewTask,
+        CLINICAL_TASK,
+        [reviewers],
+        [*clinical_indexes, *french_clinical_indexes],
+    )
     _become_french_review_task(FRENCH_TASK)
     _workflow(
         FRENCH_WORKFLOW, FrenchReviewTask, FRENCH_TASK, [groups[FRENCH_REVIEWERS]], [french_home]

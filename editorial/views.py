@@ -30,18 +30,20 @@ def reviewer_name_missing(request):
 
 
 class SubmitTranslationView(WagtailAdminTemplateMixin, TemplateView):
-    """Submit a finished French page to the "French translation review" workflow.
+    """Submit a finished translation (French from English, or English from French) to its
+    language's review workflow.
 
     wagtail-localize's translation editor only offers "Publish" (to those allowed to publish);
     translators without that right send their work to a French-reading reviewer from here.
     """
 
-    page_title = gettext_lazy("Submit a French translation for review")
+    page_title = gettext_lazy("Submit a translation for review")
     header_icon = "wagtail-localize-language"
     template_name = "editorial/submit_translation.html"
 
     def get_object(self, object_id):
-        page = get_object_or_404(Page, pk=object_id, locale__language_code=FRENCH).specific
+        # Either direction: a French page made from English, or English made from French.
+        page = get_object_or_404(Page, pk=object_id).specific
         if not page.permissions_for_user(self.request.user).can_edit():
             raise PermissionDenied
         return page
@@ -67,15 +69,16 @@ class SubmitTranslationView(WagtailAdminTemplateMixin, TemplateView):
         except TranslationNotReady as error:
             messages.error(request, str(error))
         else:
-            messages.success(
-                request,
-                _("“%(title)s” was sent for review in French.") % {"title": self.object.title},
-            )
+            if self.object.locale.language_code == FRENCH:
+                text = _("“%(title)s” was sent for review in French.")
+            else:
+                text = _("“%(title)s” was sent for review in English.")
+            messages.success(request, text % {"title": self.object.title})
         return redirect(self.next_url())
 
 
 class SubmitResourceTranslationView(SubmitTranslationView):
-    """The same for a French resource: editing rights on resources, in French (the snippet
+    """The same for a translated resource: editing rights on resources, in its language (the snippet
     right is per model; the language is checked as the snippet editor does)."""
 
     def get_object(self, object_id):
@@ -84,7 +87,7 @@ class SubmitResourceTranslationView(SubmitTranslationView):
         from editorial.wagtail_hooks import user_may_change_locale
 
         model = apps.get_model("directory", "Resource")
-        resource = get_object_or_404(model, pk=object_id, locale__language_code=FRENCH)
+        resource = get_object_or_404(model, pk=object_id)
         user = self.request.user
         if not (
             user.has_perm("directory.change_resource")

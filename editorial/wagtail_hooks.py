@@ -15,7 +15,6 @@ from wagtail.models import TranslatableMixin
 from editorial import selectors, urls, views
 from editorial.models import ClinicalReviewTask, FrenchReviewTask
 from editorial.services import (
-    FRENCH,
     french_translation_of,
     has_french_review_fields,
     names_in_language,
@@ -78,11 +77,7 @@ class TranslationsPanel(Component):
     template_name = "editorial/panels/translations.html"
 
     def get_context_data(self, parent_context):
-        # Read from the stored state (a few count queries), never by building the report.
-        from translations import state
-
-        counts, unknown = state.counts()
-        return {"counts": counts, "unknown": unknown}
+        return {"counts": selectors.translation_counts()}
 
 
 @hooks.register("construct_homepage_panels")
@@ -150,9 +145,7 @@ def refuse_deleting_other_language(request, instances):
 def submit_french_resource_button(snippet, user, next_url=None):
     if not isinstance(snippet, TranslatableMixin) or snippet._meta.label != "directory.Resource":
         return
-    from translations.listing_buttons import locale_id_of
-
-    if snippet.locale_id != locale_id_of(FRENCH) or snippet.workflow_in_progress:
+    if snippet.workflow_in_progress:
         return
     if not user_may_change_locale(user, snippet.locale) or french_translation_of(snippet) is None:
         return
@@ -166,9 +159,7 @@ def submit_french_resource_button(snippet, user, next_url=None):
 
 @hooks.register("register_page_listing_more_buttons")
 def submit_french_translation_button(page, user, view_name=None, next_url=None):
-    from translations.listing_buttons import locale_id_of
-
-    if page.locale_id != locale_id_of(FRENCH) or page.alias_of_id:
+    if page.alias_of_id:
         return
     if not page.permissions_for_user(user).can_edit():
         return

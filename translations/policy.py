@@ -7,11 +7,13 @@ own writers (translation editor, "Translate", "Sync", subtree translation), whic
 
 - Administrators (superusers or the "Administrators" group) may publish anything.
 - Clinical pages go live only through a clinical reviewer's approval, in whichever language they
-  are written first; a French translation of a clinical page through French review.
+  are written first; a translation of a clinical page (either way) through its language's review.
 - French pages and French resources go live only through a French reviewer.
 - Nothing in review is published past its reviewer: the reviewer approves (which stamps the
   review) rather than pressing a plain Publish.
-- English pages that are not clinical follow Wagtail's own permissions (only administrators
+- English translations of French originals go live only through the administration (the
+  English review).
+- English originals that are not clinical follow Wagtail's own permissions (only administrators
   hold "publish" there, so editors submit them for review).
 - English resources go live only through the administration's approval: snippet permissions
   are per model, so the French reviewers' "publish" right on resources does not reach them.
@@ -46,11 +48,10 @@ def language_of(obj, locale=None):
 
 
 def is_translation(obj):
-    """Whether ``obj`` is (or would be) a translation made from another language's original."""
-    from wagtail_localize.models import TranslationSource
+    """Whether ``obj`` is a translation made from another language's original (either way)."""
+    from translations.direction import translation_of
 
-    source = TranslationSource.objects.filter(object_id=obj.translation_key).first()
-    return source is not None and source.locale_id != obj.locale_id
+    return translation_of(obj) is not None
 
 
 def in_review(obj):
@@ -74,17 +75,23 @@ def refusal(user, obj, locale=None):
             "This is waiting for review: the reviewer approves it (which publishes it and "
             "records the review). Nothing was published."
         )
-    if is_clinical_page(obj):
-        translated = target_is_translation or is_translation(obj)
-        if language != FRENCH or not translated:
-            return _(
-                "Clinical pages go live only when a clinical reviewer approves them: submit the "
-                "page for clinical review. Nothing was published."
-            )
+    translated = target_is_translation or is_translation(obj)
+    if is_clinical_page(obj) and not translated:
+        # The original, in whichever language it is written first.
+        return _(
+            "Clinical pages go live only when a clinical reviewer approves them: submit the "
+            "page for clinical review. Nothing was published."
+        )
     if language == FRENCH and not is_french_reviewer(user):
         return _(
             "French content goes live only when a French reviewer approves it: submit it for "
             "review. Nothing was published."
+        )
+    if language != FRENCH and translated:
+        # English made from a French original: the English review is the administration's.
+        return _(
+            "English translations go live only when the administration approves them: submit "
+            "the translation for review. Nothing was published."
         )
     if language != FRENCH and not isinstance(obj, Page):
         return _(

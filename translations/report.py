@@ -79,6 +79,7 @@ def _english_links(rows, user):
     from wagtail.permission_policies.pages import PagePermissionPolicy
 
     from editorial.wagtail_hooks import user_may_change_locale
+    from translations.direction import may_change_originals
 
     page_ids = [row.english.pk for row in rows if isinstance(row.english, Page)]
     editable = set(
@@ -90,7 +91,8 @@ def _english_links(rows, user):
     resources_editable = None
     for row in rows:
         if isinstance(row.english, Page):
-            row.english_editable = row.english.pk in editable
+            # English originals: a translator's "change" right does not reach them (direction.py).
+            row.english_editable = row.english.pk in editable and may_change_originals(user)
             if not row.english_editable and row.english.live:
                 row.urls["english_public"] = row.english.url
         else:
@@ -98,4 +100,4 @@ def _english_links(rows, user):
                 resources_editable = user.has_perm(
                     "directory.change_resource"
                 ) and user_may_change_locale(user, row.english.locale)
-            row.english_editable = resources_editable
+            row.english_editable = resources_editable and may_change_originals(user)

@@ -91,3 +91,82 @@ def review(request, translation_id):
         )
     messages.success(request, text)
     return redirect(editor)
+
+
+def stop_synchronisation(request, translation_id):
+    """wagtail-localize's "Stop synced translation", asked first and never lossy.
+
+    Stopping turns the translation into an ordinary page or resource edited in its own
+    language. wagtail-localize's own view stops at once, and the ordinary editor then opens on
+    the last saved copy, where every string not yet translated is still in the source language
+    (a draft saved there put the French into the English page). Here: the editor's button leads
+    to a confirmation; it is refused while a string is untranslated or a review is under way;
+    confirmed, the translated text is saved as a draft of this language first, then the
+    synchronisation stops.
+    """
+    from django.http import HttpResponseNotAllowed
+    from django.template.response import TemplateResponse
+    from django.utils.http import url_has_allowed_host_and_scheme
+    from wagtail_localize.views.edit_translation import user_can_edit_instance
+
+    from translations.workbench import current_state
+
+    translation = get_object_or_404(Translation, pk=translation_id, enabled=True)
+    instance = translation.get_target_instance()
+    if isinstance(instance, Page):
+        instance = instance.specific
+    if not user_can_edit_instance(request.user, instance):
+        from django.core.exceptions import PermissionDenied
+
+        raise PermissionDenied
+    editor = _editor_url(instance)
+    next_url = request.POST.get("next") or request.GET.get("next") or editor
+    if not url_has_allowed_host_and_scheme(next_url, {request.get_host()}):
+        next_url = editor
+    total, done = translation.get_progress()
+    state = current_state(instance)
+    in_review = state is not None and state.status == WorkflowState.STATUS_IN_PROGRESS
+    refusal = None
+    if in_review:
+        refusal = _("This translation is waiting for review: it stays synchronised until then.")
+    elif done < total:
+        refusal = _(
+            "%(left)s of %(total)s strings are not translated yet: they would stay in "
+            "%(source)s on this page. Translate every string first."
+        ) % {
+            "left": total - done,
+            "total": total,
+            "source": translation.source.locale.get_display_name(),
+        }
+    if request.method == "POST" and request.POST.get("confirm") == "stop":
+        if refusal:
+            messages.error(request, refusal + " " + _("Nothing was changed."))
+            return redirect(editor)
+        # The translated text as a draft of this language (translations.drafts keeps what is
+        # live as it is), so the ordinary editor opens on it, not on the source's text.
+        translation.save_target(user=request.user, publish=False)
+        translation.enabled = False
+        translation.save(update_fields=["enabled"])
+        messages.success(
+            request,
+            _(
+                "Synchronisation stopped: “%(title)s” is now edited on its own, in %(language)s. "
+                "Its translated text is saved as a draft."
+            )
+            % {"title": instance, "language": translation.target_locale.get_display_name()},
+        )
+        return redirect(editor)
+    if request.method not in ("GET", "POST"):
+        return HttpResponseNotAllowed(["GET", "POST"])
+    return TemplateResponse(
+        request,
+        "translations/stop_synchronisation.html",
+        {
+            "translation": translation,
+            "instance": instance,
+            "refusal": refusal,
+            "next": next_url,
+            "source_language": translation.source.locale.get_display_name(),
+            "target_language": translation.target_locale.get_display_name(),
+        },
+    )

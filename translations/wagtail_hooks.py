@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.models import Page
 
-from translations import catalogue, history, listing_buttons, policy, strings, views
+from translations import catalogue, history, listing_buttons, policy, slugs, strings, views
 
 CONVERT_TO_ALIAS = "localize-convert-to-alias"
 
@@ -39,6 +39,12 @@ def register_urls():
             "localize/translate/<int:translation_id>/pofile/upload/",
             strings.upload_pofile,
             name="translations_upload_pofile",
+        ),
+        # wagtail-localize's "Stop synced translation": asked first, never lossy.
+        path(
+            "localize/translate/<int:translation_id>/disable/",
+            views.stop_synchronisation,
+            name="translations_stop_synchronisation",
         ),
         path(
             "translations/review/<int:translation_id>/",
@@ -110,6 +116,40 @@ def refuse_unpublishing_snippet(request, instance):
     return None
 
 
+def _refuse_changing_an_original(request, obj, url):
+    """Translators hold "change" in both trees to save translations either way; an original
+    (English or French) is an author's to change. Refused on the server whatever the button."""
+    from translations import direction
+
+    if direction.may_change_originals(request.user):
+        return None
+    if direction.translation_of(obj, enabled_only=False) is not None:
+        return None
+    messages.error(
+        request,
+        _(
+            "Translators change translations only: this is an original, written in its "
+            "language first. Ask an editor to change it. Nothing was changed."
+        ),
+    )
+    return redirect(url)
+
+
+# Before wagtail-localize's own hook, which serves the translation editor for translations.
+@hooks.register("before_edit_page", order=-30)
+def refuse_translators_changing_original_pages(request, page):
+    return _refuse_changing_an_original(request, page.specific, reverse("wagtailadmin_home"))
+
+
+@hooks.register("before_edit_snippet", order=-30)
+def refuse_translators_changing_original_snippets(request, instance):
+    from wagtail.models import TranslatableMixin
+
+    if not isinstance(instance, TranslatableMixin):
+        return None
+    return _refuse_changing_an_original(request, instance, reverse("wagtailadmin_home"))
+
+
 def _incomplete_stream_fields(request, page_class):
     """Names of the page form's StreamFields a POST does not carry at all.
 
@@ -142,6 +182,16 @@ def _refuse_incomplete_form(request, page_class, url):
 def refuse_incomplete_edit_form(request, page):
     url = reverse("wagtailadmin_pages:edit", args=[page.pk])
     return _refuse_incomplete_form(request, page.specific_class, url)
+
+
+@hooks.register("before_create_page", order=-40)
+def ascii_slug_for_a_new_page(request, parent_page, page_class):
+    slugs.normalise_posted_slug(request)
+
+
+@hooks.register("before_edit_page", order=-40)
+def ascii_slug_for_a_changed_slug(request, page):
+    slugs.normalise_posted_slug(request, current_slug=page.slug)
 
 
 @hooks.register("before_create_page", order=10)

@@ -78,6 +78,14 @@ class Workbench:
     last_publication: object = None
 
     @property
+    def from_french(self):
+        """English translated from a French original (issue 21): the notices name the French
+        as the original and the administration as the English review."""
+        from editorial.services import FRENCH
+
+        return self.translation.source.locale.language_code == FRENCH
+
+    @property
     def untranslated(self):
         return self.total - self.done
 
@@ -225,7 +233,10 @@ def source_url(user, source_instance):
     """Where the English original's name leads this user: its editor if they may edit it, else
     its public page, else nowhere (a translator may not open the English editor)."""
     if isinstance(source_instance, Page):
-        if source_instance.permissions_for_user(user).can_edit():
+        from translations.direction import may_change_originals
+
+        # The original: a translator holds "change" there but is refused it (direction.py).
+        if may_change_originals(user) and source_instance.permissions_for_user(user).can_edit():
             return reverse("wagtailadmin_pages:edit", args=[source_instance.pk])
         return source_instance.url if source_instance.live else None
     from wagtail.admin.admin_url_finder import AdminURLFinder

@@ -1,9 +1,9 @@
 """Template tags every public page uses: navigation, languages, alternates."""
 
 from django import template
-from django.conf import settings
 from django.utils import translation
 
+from home.languages import languages_in_order, primary_language
 from home.selectors import (
     home_for_request,
     live_translations,
@@ -47,11 +47,11 @@ def page_languages(context, page=None):
             # Absolute from the request's own origin, so links match wherever the site is served.
             url = request.build_absolute_uri(twins[code])
             result["alternates"].append({"hreflang": bcp47(code), "url": url})
-            if code == settings.LANGUAGE_CODE:
+            if code == primary_language():
                 result["x_default"] = url
             if twin.pk == page.pk:
                 result["canonical"] = url
-    for code, _name in settings.LANGUAGES:
+    for code, _name in languages_in_order():
         if code == current:
             continue
         url, is_twin = twins.get(code), True

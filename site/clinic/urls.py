@@ -7,6 +7,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from home import views
 from operations.health import health
+from translations import primary
 
 handler500 = "home.views.server_error"
 
@@ -16,6 +17,8 @@ urlpatterns = [
     path("sitemap.xml", views.sitemap, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("health/", health, name="health"),  # for a load balancer: no language, never cached
+    # "/": the visitor's language, else the practice's primary language (PRIMARY_LANGUAGE).
+    path("", primary.root, name="root"),
 ]
 
 if settings.DEBUG:

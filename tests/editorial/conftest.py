@@ -111,7 +111,7 @@ def clinical_pages(editorial):
 
 
 def stream_form_data(name, stream):
-    from wagtail.blocks import RichTextBlock, StructBlock
+    from wagtail.blocks import FieldBlock, RichTextBlock, StructBlock
     from wagtail.test.utils.form_data import rich_text
 
     data = {f"{name}-count": str(len(stream))}
@@ -128,6 +128,9 @@ def stream_form_data(name, stream):
         if isinstance(child.block, StructBlock):  # e.g. a reference: plain text children
             for key, value in child.value.items():
                 data[f"{prefix}-value-{key}"] = "" if value is None else str(value)
+            continue
+        if isinstance(child.block, FieldBlock) and not isinstance(child.block, RichTextBlock):
+            data[f"{prefix}-value"] = "" if child.value is None else str(child.value)
             continue
         assert isinstance(child.block, RichTextBlock), "only rich text blocks are supported here"
         data[f"{prefix}-value"] = rich_text(child.value.source)

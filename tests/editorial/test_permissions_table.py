@@ -16,8 +16,8 @@ ADMIN = "access_admin"
 ALL = "every permission"
 
 # group: (model permissions, {page: page permissions}, collection permissions)
-# Pages: "en" English home (English tree), "fr" French home, "clinical-en" the English
-# treatment and condition index pages, "root" the tree root.
+# Pages: "en" English home (English tree), "fr" French home, "clinical-en" and "clinical-fr" the
+# treatment and condition index pages of each language, "root" the tree root.
 EXPECTED = {
     services.EDITORS: (
         # Wagtail's initial model-level image and document rights, minus change and delete;
@@ -28,17 +28,23 @@ EXPECTED = {
             "change_practicedetails",
             *("add_image", "choose_image", "add_document", "choose_document"),
         },
-        {"en": {"add_page", "change_page"}},
+        # Authors write in either language.
+        {"en": {"add_page", "change_page"}, "fr": {"add_page", "change_page"}},
         {"add_image", "choose_image", "add_document", "choose_document"},
     ),
     services.CLINICAL_REVIEWERS: (
         {ADMIN},
-        {"clinical-en": {"change_page", "publish_page"}},
+        # Clinical review of clinical pages in whichever language they are written first.
+        {
+            "clinical-en": {"change_page", "publish_page"},
+            "clinical-fr": {"change_page", "publish_page"},
+        },
         set(),
     ),
     services.TRANSLATORS: (
+        # Both trees, to translate either way; translations only (translations.direction).
         {ADMIN, "change_resource", "submit_translation"},
-        {"fr": {"change_page"}},
+        {"fr": {"change_page"}, "en": {"change_page"}},
         {"choose_image", "choose_document"},
     ),
     services.FRENCH_REVIEWERS: (
@@ -87,10 +93,8 @@ def page_label(page, english_home, french_home):
         return "en"
     if page.pk == french_home.pk:
         return "fr"
-    if page.locale_id == english_home.locale_id and page.specific_class.__name__.endswith(
-        "IndexPage"
-    ):
-        return "clinical-en"
+    if page.specific_class.__name__.endswith("IndexPage"):
+        return "clinical-en" if page.locale_id == english_home.locale_id else "clinical-fr"
     return f"page {page.pk}"
 
 
@@ -111,7 +115,15 @@ def effective(group, english_home, french_home):
 
 
 def test_every_group_holds_exactly_the_rights_in_the_table(clinical_pages, editorial):
+    from home.localization import translate_from_catalogue
+
     english_home, french_home = editorial
+    for page in clinical_pages:  # the index pages in French too, as the seeded site has them
+        index = page.get_parent().specific
+        translate_from_catalogue(
+            index, french_home.locale, {index.title: index.title, index.slug: f"{index.slug}-fr"}
+        )
+    services.setup_editorial()
     assert set(Group.objects.values_list("name", flat=True)) <= set(EXPECTED)
     for group in Group.objects.all():
         codenames, pages, collections = effective(group, english_home, french_home)

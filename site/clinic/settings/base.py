@@ -149,6 +149,11 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "en-ca"
 LANGUAGES = [("en-ca", _("English")), ("fr-ca", _("French"))]
 WAGTAIL_I18N_ENABLED = True
+# One rule for addresses in both languages: ASCII slugs, as seeded (translations/slugs.py).
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
+# The practice's primary language (x-default, "/", switcher order, admin's default content
+# language): translations/primary.py. LANGUAGE_CODE stays the language the tree was built in.
+PRIMARY_LANGUAGE = os.environ.get("PRIMARY_LANGUAGE", "en-ca").strip().lower()
 # The names the translation editor shows (« Publier en français »), in the admin's language.
 WAGTAIL_CONTENT_LANGUAGES = [("en-ca", _("English")), ("fr-ca", _("French"))]
 # Region-specific codes, so the admin loads our fr_CA catalogues (Wagtail's own French
