@@ -49,8 +49,8 @@ def treatments_for_condition(condition):
         .select_related("treatment")
         .order_by("sort_order")
     )
+    # locale_id: reading the Locale row itself would cost a query
     return localized_pages(
-        # locale_id: the Locale row itself would cost a query
         [link.treatment for link in links], condition.locale_id, model=TreatmentPage
     )
 
