@@ -119,6 +119,12 @@ bench: migrate-and-seed
 	@$(PROD_ENV) $(PY) manage.py bench_search
 	@$(PROD_ENV) $(PY) manage.py bench_load $(BENCH_ARGS)
 
+# Lighthouse scores (phone profile) of each page type in both languages: a measurement, not a gate.
+.PHONY: lighthouse
+lighthouse: migrate-and-seed
+	@test -x node_modules/.bin/lighthouse || npm install --no-audit --no-fund --silent
+	@$(PROD_ENV) $(PY) manage.py lighthouse_scores
+
 # The test suite on PostgreSQL (Debian's postgresql package; see README).
 test-postgres: install-dev
 	DATABASE_URL=$${DATABASE_URL:-postgres://clinic:clinic@127.0.0.1:5432/clinic} \

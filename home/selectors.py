@@ -56,7 +56,8 @@ def home_for_request(request, language_code=None):
     except Locale.DoesNotExist:
         return None
     localized = root.get_translation_or_none(locale) if locale else root.localized
-    return localized.specific if localized and localized.live else None
+    # A plain Page: its title, address and children are all the header and switcher use.
+    return localized if localized and localized.live else None
 
 
 def live_translations(page):

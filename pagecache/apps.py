@@ -7,6 +7,8 @@ class PageCacheConfig(AppConfig):
     verbose_name = _("Page cache")
 
     def ready(self):
-        from pagecache import signal_handlers
+        from pagecache import queries, request_memo, signal_handlers
 
         signal_handlers.connect()
+        request_memo.connect()
+        queries.install()

@@ -11,7 +11,7 @@ from home.selectors import in_own_language
 from treatments.models import ConditionPage, ConditionTreatment, TreatmentPage
 
 
-def localized_pages(pages, locale, model=Page):
+def localized_pages(pages, locale, model=Page):  # locale: a Locale or its id
     """``[page.localized for page in pages]`` for readers of ``locale``, in one query.
 
     Like ``.localized``: the live translation in ``locale`` if there is one, else the page
@@ -49,8 +49,9 @@ def treatments_for_condition(condition):
         .select_related("treatment")
         .order_by("sort_order")
     )
+    # locale_id: reading the Locale row itself would cost a query
     return localized_pages(
-        [link.treatment for link in links], condition.locale, model=TreatmentPage
+        [link.treatment for link in links], condition.locale_id, model=TreatmentPage
     )
 
 
@@ -71,7 +72,7 @@ def conditions_for_treatment(treatment):
     ordered = sorted(
         conditions, key=lambda page: (page.locale_id != treatment.locale_id, page.path)
     )
-    localized = localized_pages(ordered, treatment.locale, model=ConditionPage)
+    localized = localized_pages(ordered, treatment.locale_id, model=ConditionPage)
     return sorted(localized, key=lambda page: page.path)
 
 

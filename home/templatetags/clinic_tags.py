@@ -117,5 +117,20 @@ def missing_page_twin(context):
 def breadcrumb_items(context, page):
     """[{"title", "url"}] from the home page in the page's language down to the page's parent."""
     request = context.get("request")
-    ancestors = page.get_ancestors().filter(depth__gte=2)
+    ancestors = _routed_ancestors(page)
+    if ancestors is None:
+        ancestors = page.get_ancestors().filter(depth__gte=2)
     return [{"title": ancestor.title, "url": ancestor.get_url(request)} for ancestor in ancestors]
+
+
+def _routed_ancestors(page):
+    """The page's ancestors from the home page down, when routing already fetched them (Wagtail
+    keeps each parent on its child as ``_cached_parent_obj``, treebeard's ``get_parent`` cache),
+    else None."""
+    chain, current = [], page
+    while current.depth > 2:
+        current = current.__dict__.get("_cached_parent_obj")
+        if current is None:
+            return None
+        chain.append(current)
+    return chain[::-1]

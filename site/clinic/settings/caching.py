@@ -12,7 +12,7 @@ Kept in a module of its own so base.py only imports it. Every value comes from t
   seconds (default 3600).
 - ``AWS_STORAGE_BUCKET_NAME`` (with ``AWS_S3_ENDPOINT_URL``, ``AWS_S3_REGION_NAME``, keys from the
   usual ``AWS_ACCESS_KEY_ID``/``AWS_SECRET_ACCESS_KEY``): uploaded media go to S3-compatible
-  storage through django-storages (installed separately: ``pip install django-storages[s3]``).
+  storage through django-storages (and boto3, both in requirements.txt).
 """
 
 import os
