@@ -28,10 +28,14 @@ from editorial.services import ADMINISTRATORS, FRENCH, FRENCH_REVIEWERS, is_clin
 
 
 def in_group(user, name):
-    """Whether ``user`` is in the group ``name``; their groups are read once per user object."""
-    if "_translation_groups" not in user.__dict__:
-        user._translation_groups = set(user.groups.values_list("name", flat=True))
-    return name in user._translation_groups
+    """Whether ``user`` is in the group ``name``; their groups are read once per user object.
+
+    getattr, not ``user.__dict__``: request.user is a lazy wrapper whose own __dict__ never holds
+    the memo (it is set on the wrapped user), so that test asked the database every time."""
+    groups = getattr(user, "_translation_groups", None)
+    if groups is None:
+        groups = user._translation_groups = set(user.groups.values_list("name", flat=True))
+    return name in groups
 
 
 def is_administrator(user):
