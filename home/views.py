@@ -60,3 +60,15 @@ def csrf_failure(request, reason=""):
         )
         response.render()
     return response
+
+
+@require_GET
+@cache_control(max_age=30 * 24 * 3600, public=True)
+def media_image(request, path):
+    """An image rendition (what pages show) when no nginx serves /media/images/ (`make run`).
+
+    Images only: documents go through Wagtail's /documents/ view and its privacy checks.
+    Django's static ``serve`` keeps the path inside the folder (no ``..``)."""
+    from django.views.static import serve
+
+    return serve(request, path, document_root=settings.MEDIA_ROOT / "images")

@@ -25,6 +25,13 @@ if settings.DEBUG:
     from django.conf.urls.static import static
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+elif not settings.MEDIA_STORAGE:
+    # `make run` has no nginx in front: images (public, as nginx serves them in production, where
+    # these requests never reach Django) come from the media folder; documents never do (they
+    # go through Wagtail's /documents/ view and its permission checks).
+    from django.urls import re_path
+
+    urlpatterns += [re_path(r"^media/images/(?P<path>.+)$", views.media_image)]
 
 # Every page lives under its language: /en-ca/..., /fr-ca/...; "/" redirects by Accept-Language.
 urlpatterns += i18n_patterns(

@@ -253,3 +253,21 @@ def test_the_full_disk_message_is_in_french_for_a_french_admin(client, french_ad
     response = upload_image(client, "diagram.png", png_bytes())
     page = client.get(response["Location"]).content.decode()
     assert "le disque du serveur est plein" in page
+
+
+def test_an_uploaded_image_is_served_without_nginx_documents_are_not(admin_client, client):
+    """`make run` has no nginx: /media/images/ (renditions, what pages show) is served by Django
+    (public, cached), as nginx serves it in production; the documents folder never is
+    (documents go through Wagtail's view and its checks)."""
+    from wagtail.images import get_image_model
+
+    upload_image(admin_client, "diagram.png", png_bytes())
+    rendition = get_image_model().objects.get().get_rendition("width-10")  # what pages show
+    response = client.get(rendition.url)
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == rendition.file.read()
+    assert "max-age=2592000" in response["Cache-Control"]
+    assert client.get("/media/images/../documents/x.pdf").status_code in (400, 404)  # refused
+    upload_document(admin_client, "handout.pdf", PDF)
+    stored = documents()[0]
+    assert client.get(f"/media/{stored}").status_code == 404
