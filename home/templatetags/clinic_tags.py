@@ -134,3 +134,16 @@ def _routed_ancestors(page):
             return None
         chain.append(current)
     return chain[::-1]
+
+
+@register.filter
+def description_text(html, words=35):
+    """Rich text as one line of plain text for a meta description: paragraphs end in a space
+    (strip_tags alone would glue "…for.It is…"), at most ``words`` words."""
+    import re
+
+    from django.utils.html import strip_tags
+    from django.utils.text import Truncator
+
+    text = strip_tags(re.sub(r"</(p|li|h[1-6])>|<br\s*/?>", " ", str(html)))
+    return Truncator(" ".join(text.split())).words(int(words))

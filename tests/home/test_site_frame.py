@@ -215,3 +215,14 @@ def test_admin_speaks_french_to_a_french_user(client, french_admin):
     html = client.get("/admin/").content.decode()
     assert 'lang="fr-ca"' in html
     assert "Tableau de bord" in html
+
+
+def test_home_pages_have_a_meta_description_from_their_introduction(client, home_pages):
+    """Lighthouse's SEO audit: the home page had none (no search description is seeded)."""
+    for prefix in ("/en-ca/", "/fr-ca/"):
+        html = client.get(prefix).content.decode()
+        found = re.search(r'<meta name="description" content="([^"]+)">', html)
+        assert found, prefix
+        text = found.group(1)
+        assert "<" not in text and not re.search(r"\.\w", text)  # paragraphs spaced, no tags
+        assert len(text.split()) <= 36
