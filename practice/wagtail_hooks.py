@@ -119,3 +119,26 @@ def name_the_admin_after_the_practice(request, instance):
         settings.LANGUAGE_CODE
     ):
         Site.objects.filter(is_default_site=True).update(site_name=instance.name)
+
+
+# Before the editorial app's language check (order -10): since editors write in both languages
+# (issue 21), that check lets them into the French record, which is a translation of the English
+# one. The README's rights table: editors change the English details, French reviewers the
+# French.
+@hooks.register("before_edit_snippet", order=-20)
+@hooks.register("before_delete_snippet", order=-20)
+def practice_details_by_language(request, instance):
+    from django.conf import settings
+    from wagtail.admin.auth import permission_denied
+
+    from editorial.services import ADMINISTRATORS, FRENCH_REVIEWERS
+    from translations.policy import in_group
+
+    if not isinstance(instance, PracticeDetails) or request.user.is_superuser:
+        return None
+    if in_group(request.user, ADMINISTRATORS):
+        return None
+    is_translation = instance.locale.language_code != settings.LANGUAGE_CODE
+    if is_translation and not in_group(request.user, FRENCH_REVIEWERS):
+        return permission_denied(request)
+    return None  # the English record: the editorial app's language check still applies
