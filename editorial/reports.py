@@ -87,7 +87,7 @@ class TranslationStateFilterSet(WagtailFilterSet):
     kind = django_filters.ChoiceFilter(
         label=_("Page or resource"),
         field_name="is_page",
-        choices=[("page", _("Pages")), ("resource", _("Resources"))],
+        choices=[("page", pgettext_lazy("editorial", "Pages")), ("resource", _("Resources"))],
         method="filter_kind",
         empty_label=pgettext_lazy("editorial", "All"),
     )
@@ -97,7 +97,7 @@ class TranslationStateFilterSet(WagtailFilterSet):
         empty_label=pgettext_lazy("editorial", "All"),
     )
     target_locale = django_filters.ModelChoiceFilter(
-        label=_("Language"),
+        label=pgettext_lazy("editorial", "Language"),
         queryset=lambda request: Locale.objects.exclude(pk=Locale.get_default().pk),
         empty_label=pgettext_lazy("editorial", "All"),
     )
@@ -137,7 +137,7 @@ class TranslationsReportView(DecoratedReportView):
         "strings_done": _("Strings translated"),
         "strings_total": _("Strings"),
         "changed_segments": _("Segments changed"),
-        "target_locale": _("Language"),
+        "target_locale": pgettext_lazy("editorial", "Language"),
         "updated_at": _("State updated"),
     }
 
@@ -326,7 +326,7 @@ class ClinicalReviewFilterSet(WagtailFilterSet):
         empty_label=pgettext_lazy("editorial", "All"),
     )
     locale = django_filters.ModelChoiceFilter(
-        label=_("Language"),
+        label=pgettext_lazy("editorial", "Language"),
         queryset=lambda request: Locale.objects.all(),
         empty_label=pgettext_lazy("editorial", "All"),
     )
@@ -356,11 +356,11 @@ class ClinicalReviewReportView(DecoratedReportView):
     list_export = ["title", "locale", "next_review_due", "last_reviewed", "reviewed_by", "live"]
     export_headings = {
         "title": pgettext_lazy("editorial", "Page"),
-        "locale": _("Language"),
+        "locale": pgettext_lazy("editorial", "Language"),
         "next_review_due": pgettext_lazy("editorial", "Next review due"),
         "last_reviewed": pgettext_lazy("editorial", "Last reviewed"),
         "reviewed_by": _("Reviewed by"),
-        "live": _("Live"),
+        "live": pgettext_lazy("editorial", "Live"),
     }
 
     def get_filename(self):

@@ -15,7 +15,6 @@ from wagtail.models import TranslatableMixin
 from editorial import selectors, urls, views
 from editorial.models import ClinicalReviewTask, FrenchReviewTask
 from editorial.services import (
-    french_translation_of,
     has_french_review_fields,
     names_in_language,
     reviewer_name,
@@ -77,7 +76,11 @@ class TranslationsPanel(Component):
     template_name = "editorial/panels/translations.html"
 
     def get_context_data(self, parent_context):
-        return {"counts": selectors.translation_counts()}
+        # Read from the stored state (a few count queries), never by building the report.
+        from translations import state
+
+        counts, unknown = state.counts()
+        return {"counts": counts, "unknown": unknown}
 
 
 @hooks.register("construct_homepage_panels")
@@ -145,9 +148,16 @@ def refuse_deleting_other_language(request, instances):
 def submit_french_resource_button(snippet, user, next_url=None):
     if not isinstance(snippet, TranslatableMixin) or snippet._meta.label != "directory.Resource":
         return
-    if snippet.workflow_in_progress:
+    from translations import listing_buttons
+
+    # Per row, from facts read once per listing (a listing of 100 resources stays flat).
+    if not listing_buttons.is_translation(snippet) or listing_buttons.workflow_in_progress(snippet):
         return
-    if not user_may_change_locale(user, snippet.locale) or french_translation_of(snippet) is None:
+    may_change = listing_buttons.memoized(
+        ("may change locale", user.pk, snippet.locale_id),
+        lambda: user_may_change_locale(user, snippet.locale),
+    )
+    if not may_change:
         return
     yield ListingButton(
         _("Submit translation for review"),
@@ -159,11 +169,11 @@ def submit_french_resource_button(snippet, user, next_url=None):
 
 @hooks.register("register_page_listing_more_buttons")
 def submit_french_translation_button(page, user, view_name=None, next_url=None):
-    if page.alias_of_id:
+    from translations import listing_buttons
+
+    if page.alias_of_id or not listing_buttons.is_translation(page):
         return
-    if not page.permissions_for_user(user).can_edit():
-        return
-    if page.workflow_in_progress or french_translation_of(page) is None:
+    if listing_buttons.workflow_in_progress(page) or not page.permissions_for_user(user).can_edit():
         return
     yield ListingButton(
         _("Submit translation for review"),

@@ -7,6 +7,7 @@ import uuid
 
 from django.conf import settings
 from django.http import HttpResponse
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from operations.logging import request_id
@@ -47,8 +48,14 @@ class RequestLogMiddleware:
         except ValueError:
             length = 0
         if length > settings.REQUEST_MAX_BODY_SIZE:
-            message = _("This upload is too large (at most %(size)d MB).") % {
-                "size": settings.REQUEST_MAX_BODY_SIZE // (1024 * 1024)
-            }
+            # This runs before LocaleMiddleware: the thread still speaks the previous request's
+            # language, so the refusal picks its own from this request (address, then browser).
+            language = translation.get_language_from_path(
+                request.path_info
+            ) or translation.get_language_from_request(request)
+            with translation.override(language):
+                message = _("This upload is too large (at most %(size)d MB).") % {
+                    "size": settings.REQUEST_MAX_BODY_SIZE // (1024 * 1024)
+                }
             return HttpResponse(message, status=413, content_type="text/plain; charset=utf-8")
         return None

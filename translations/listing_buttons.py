@@ -16,13 +16,14 @@ from urllib.parse import urlencode
 
 from django.contrib.admin.utils import quote
 from django.core.signals import request_started
+from django.db.models import F
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.admin.widgets import ListingButton
 from wagtail.admin.widgets.button import Button as SnippetListingButton
-from wagtail.models import Locale, Page, TranslatableMixin
-from wagtail_localize.models import TranslationSource
+from wagtail.models import Locale, Page, TranslatableMixin, WorkflowState
+from wagtail_localize.models import Translation, TranslationSource
 
 _local = threading.local()
 
@@ -59,9 +60,17 @@ def locale_id_of(language_code):
     return memo[key]
 
 
+def memoized(key, compute):
+    """``compute()``, once per request for ``key`` (for other listing hooks' per-row facts)."""
+    memo = _memo()
+    if key not in memo:
+        memo[key] = compute()
+    return memo[key]
+
+
 def _facts(model, keys_queryset, memo_key, exclude_aliases):
-    """{translation key: translated locale ids} and {(key, locale id): source id} for a set of
-    objects, in two queries."""
+    """{translation key: translated locale ids}, {(key, locale id): source id} and the
+    {(key, locale id)} an enabled translation produces, for a set of objects, in three queries."""
     memo = _memo()
     if memo_key not in memo:
         translated = {}
@@ -78,8 +87,37 @@ def _facts(model, keys_queryset, memo_key, exclude_aliases):
             .values_list("pk", "object_id", "locale_id")
             .distinct()
         }
-        memo[memo_key] = (translated, sources)
+        produced = set(
+            Translation.objects.filter(source__object_id__in=keys_queryset, enabled=True)
+            .exclude(source__locale_id=F("target_locale_id"))
+            .values_list("source__object_id", "target_locale_id")
+        )
+        memo[memo_key] = (translated, sources, produced)
     return memo[memo_key]
+
+
+def is_translation(obj):
+    """Whether an enabled translation (either direction) produces this page or snippet: what
+    ``editorial.services.french_translation_of`` answers, read once per listing."""
+    facts = page_facts(obj) if isinstance(obj, Page) else snippet_facts(obj)
+    return (obj.translation_key, obj.locale_id) in facts[2]
+
+
+def workflow_in_progress(obj):
+    """``obj.workflow_in_progress``, with the in-progress workflows of its kind read once per
+    listing (Wagtail prefetches them for some listings only)."""
+    if hasattr(obj, "_current_workflow_states"):
+        return obj.workflow_in_progress
+    content_type = obj.get_base_content_type()
+    in_progress = memoized(
+        ("workflows in progress", content_type.pk),
+        lambda: set(
+            WorkflowState.objects.filter(
+                base_content_type=content_type, status=WorkflowState.STATUS_IN_PROGRESS
+            ).values_list("object_id", flat=True)
+        ),
+    )
+    return str(obj.pk) in in_progress
 
 
 def page_facts(page):
@@ -99,7 +137,7 @@ def snippet_facts(snippet):
 def page_listing_more_buttons(page, user, view_name=None, next_url=None):
     if page.is_root() or not user.has_perm("wagtail_localize.submit_translation"):
         return
-    translated, sources = page_facts(page)
+    translated, sources, _produced = page_facts(page)
     if _locale_ids() - translated.get(page.translation_key, set()):
         yield ListingButton(
             _("Translate this page"),
@@ -121,7 +159,7 @@ def snippet_listing_buttons(snippet, user, next_url=None):
         "wagtail_localize.submit_translation"
     ):
         return
-    translated, sources = snippet_facts(snippet)
+    translated, sources, _produced = snippet_facts(snippet)
     if _locale_ids() - translated.get(snippet.translation_key, set()):
         yield SnippetListingButton(
             _("Translate"),

@@ -61,3 +61,24 @@ def test_resource_listing_buttons_do_not_grow_with_rows(admin_client, editorial)
     many, response = queries(admin_client, url)
     assert "Sync translated snippets" in response.content.decode()
     assert many == few
+
+
+@pytest.mark.parametrize("group", ["Translators", "Editors"])
+def test_french_resource_listing_stays_flat_for_group_members(client, make_user, editorial, group):
+    """The French listing, where each row is a translation with a "Submit translation for review"
+    button: its language right and workflow state are read once per listing, not per row."""
+    english_home, french_home = editorial
+    client.force_login(make_user(f"user-{group}", group))
+    url = reverse("wagtailsnippets_directory_resource:list") + "?locale=fr-ca"
+    for index in range(3):
+        make_resource(
+            english_home.locale, f"R{index}", f"D{index}.", f"F{index}.", french_home.locale
+        )
+    few, response = queries(client, url)
+    assert "Submit translation for review" in response.content.decode()
+    for index in range(3, 9):
+        make_resource(
+            english_home.locale, f"R{index}", f"D{index}.", f"F{index}.", french_home.locale
+        )
+    many, _response = queries(client, url)
+    assert many == few

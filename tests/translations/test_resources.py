@@ -395,15 +395,28 @@ def test_translator_submits_a_french_resource_which_the_french_reviewer_approves
     assert ">Brouillon 2" in visitor_sees(directory_pages[1])
 
 
-@pytest.mark.parametrize("group", [services.EDITORS, services.CLINICAL_REVIEWERS])
-def test_only_french_editors_submit_french_resources(client, make_user, pair, group):
+def test_clinical_reviewers_submit_no_resource(client, make_user, pair):
     english, french = pair
-    client.force_login(make_user(f"user-{group}", group))
+    client.force_login(make_user("user-clinical", services.CLINICAL_REVIEWERS))
     for resource in (english, french):
         url = reverse("editorial:submit_resource_translation", args=[resource.pk])
         response = client.post(url)
         assert response.status_code in (302, 403, 404)
         assert not open_state(resource).exists()
+
+
+def test_an_editors_french_submission_goes_to_the_french_review(client, make_user, pair):
+    """Editors change resources in both languages (the README's rights table): their French goes
+    to the French reviewers, never live by itself."""
+    _english, french = pair
+    live_revision = french.live_revision_id
+    client.force_login(make_user("user-editor", services.EDITORS))
+    response = client.post(reverse("editorial:submit_resource_translation", args=[french.pk]))
+    assert response.status_code == 302
+    state = open_state(french).get()
+    assert state.workflow.name == services.FRENCH_WORKFLOW
+    french.refresh_from_db()
+    assert french.live_revision_id == live_revision
 
 
 @pytest.mark.parametrize(
