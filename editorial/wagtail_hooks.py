@@ -16,7 +16,6 @@ from editorial import selectors, urls, views
 from editorial.models import ClinicalReviewTask, FrenchReviewTask
 from editorial.services import (
     has_french_review_fields,
-    names_in_language,
     reviewer_name,
     reviewer_name_missing_message,
 )
@@ -181,31 +180,3 @@ def submit_french_translation_button(page, user, view_name=None, next_url=None):
         priority=65,
         icon_name="resubmit",
     )
-
-
-def _label_in_language(item):
-    """A copy of an action menu item (Wagtail shares one instance between requests) whose label
-    shows stored bilingual workflow and task names in the admin user's language."""
-    import copy
-
-    localized = copy.copy(item)
-    original = item.get_context_data
-
-    def get_context_data(parent_context):
-        context = original(parent_context)
-        if context.get("label"):
-            context["label"] = names_in_language(str(context["label"]))
-        return context
-
-    localized.get_context_data = get_context_data
-    return localized
-
-
-@hooks.register("construct_page_action_menu")
-def page_workflow_names_in_language(menu_items, request, context):
-    menu_items[:] = [_label_in_language(item) for item in menu_items]
-
-
-@hooks.register("construct_snippet_action_menu")
-def snippet_workflow_names_in_language(menu_items, request, context):
-    menu_items[:] = [_label_in_language(item) for item in menu_items]

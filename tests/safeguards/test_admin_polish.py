@@ -137,3 +137,38 @@ def test_the_french_dashboard_shows_the_practices_french_name(client, french_adm
     assert french.name in html
     if french.name != english.name:
         assert f">{english.name}<" not in html
+
+
+def test_workflow_names_are_in_one_language_everywhere_in_the_admin(
+    client, clinical_pages, editor, make_user
+):
+    """Beyond the action menu: the status side panel, the dashboard's queues and the workflow
+    history show the stored bilingual names in the admin user's language."""
+    treatment, _condition = clinical_pages
+    client.force_login(editor)
+    data = edit_form_data(treatment, editor)
+    response = client.post(
+        reverse("wagtailadmin_pages:edit", args=[treatment.pk]), {**data, "action-submit": "Submit"}
+    )
+    assert response.status_code == 302
+    reviewer = make_user("reviseure", services.CLINICAL_REVIEWERS, language="fr-ca")
+    for user, shown in ((editor, "Clinical review"), (reviewer, "Révision clinique")):
+        client.force_login(user)
+        for url in (
+            reverse("wagtailadmin_pages:edit", args=[treatment.pk]),
+            reverse("wagtailadmin_home"),
+            reverse("wagtailadmin_pages:workflow_history", args=[treatment.pk]),
+        ):
+            html = client.get(url).content.decode()
+            assert services.CLINICAL_WORKFLOW not in html, (user, url)
+            assert services.CLINICAL_TASK not in html, (user, url)
+            assert shown in html, (user, url)
+
+
+def test_the_workflow_settings_keep_the_stored_names(admin_client, clinical_pages):
+    """There an administrator edits the name itself: showing half of it would save half."""
+    from wagtail.models import Workflow
+
+    workflow = Workflow.objects.get(name=services.CLINICAL_WORKFLOW)
+    html = admin_client.get(reverse("wagtailadmin_workflows:edit", args=[workflow.pk])).content
+    assert services.CLINICAL_WORKFLOW in html.decode()

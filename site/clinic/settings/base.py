@@ -89,6 +89,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "editorial.middleware.WorkflowNamesInLanguageMiddleware",  # admin pages: one language
     "security.middleware.StaffIdleTimeoutMiddleware",
     "security.middleware.DiskFullMiddleware",
     "security.two_factor.TwoFactorMiddleware",
